@@ -1,0 +1,71 @@
+data "aws_region" "current" {}
+
+locals {
+  existing_topic = var.topic.existing_arn != null
+  topic_policy   = var.access.mode == "topic-policy"
+
+  # A new topic is encrypted with a new key unless the caller brings a key or opts out.
+  create_key = coalesce(var.encryption.create_key, !local.existing_topic && var.encryption.kms_key_arn == null)
+  encrypted  = local.create_key || var.encryption.kms_key_arn != null || (local.existing_topic && var.topic.existing_encrypted)
+
+  role_arn = local.topic_policy ? null : module.channel_role[0].role_arn
+}
+
+module "kms_key" {
+  source = "./modules/kms-key"
+  count  = local.encrypted && !local.existing_topic ? 1 : 0
+
+  create                  = local.create_key
+  alias                   = local.create_key ? coalesce(var.encryption.alias, var.name) : null
+  deletion_window_in_days = var.encryption.deletion_window_in_days
+  administrator_arns      = var.encryption.administrator_arns
+  tags                    = var.tags
+}
+
+module "destination" {
+  source = "./modules/sns-destination"
+
+  name                       = local.existing_topic ? null : coalesce(var.topic.name, var.name)
+  existing_topic_arn         = var.topic.existing_arn
+  existing_topic_encrypted   = var.topic.existing_encrypted
+  existing_topic_policy_json = var.topic.existing_policy_json
+  kms_master_key_id          = local.create_key ? module.kms_key[0].key_arn : var.encryption.kms_key_arn
+  allow_sms_voice_publish    = local.topic_policy
+  subscriptions              = var.topic.subscriptions
+  tags                       = var.tags
+}
+
+module "channel_role" {
+  source = "./modules/channel-role"
+  count  = local.topic_policy ? 0 : 1
+
+  create                         = var.access.existing_role_arn == null
+  name                           = var.access.existing_role_arn == null ? coalesce(var.access.role_name, "${var.name}-sms-voice") : null
+  existing_role_arn              = var.access.existing_role_arn
+  attach_policy_to_existing_role = var.access.attach_policy_to_existing_role
+  path                           = var.access.role_path
+  permissions_boundary_arn       = var.access.permissions_boundary_arn
+  trust_source_arns              = var.access.trust_source_arns
+  sns_topic_arns                 = [module.destination.planned_topic_arn]
+  sns_topics_encrypted           = local.encrypted
+  kms_key_arns                   = compact([var.encryption.kms_key_arn])
+  tags                           = var.tags
+}
+
+module "phone_number" {
+  source   = "./modules/phone-number"
+  for_each = var.phone_numbers
+
+  iso_country_code              = each.value.iso_country_code
+  number_type                   = each.value.number_type
+  message_type                  = each.value.message_type
+  number_capabilities           = each.value.number_capabilities
+  opt_out_list_name             = each.value.opt_out_list_name
+  self_managed_opt_outs_enabled = each.value.self_managed_opt_outs_enabled
+  deletion_protection_enabled   = each.value.deletion_protection_enabled
+  registration_id               = each.value.registration_id
+  two_way_channel_enabled       = each.value.two_way_channel_enabled
+  two_way_channel_arn           = module.destination.topic_arn
+  two_way_channel_role          = local.role_arn
+  tags                          = merge(var.tags, each.value.tags)
+}

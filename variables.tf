@@ -1,0 +1,169 @@
+variable "name" {
+  description = "Base name of what the module creates: the topic (unless `topic.name`), the role (`<name>-sms-voice`) and the key alias."
+  type        = string
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_-]{1,54}$", var.name))
+    error_message = "name: use 1 to 54 letters, digits, '-' or '_' (it prefixes topic, role and key alias names; no \".fifo\")."
+  }
+}
+
+variable "topic" {
+  description = "The inbound destination topic: a new standard topic (default, named `name`) or an existing one (`existing_arn`)."
+  type = object({
+    name                 = optional(string)
+    existing_arn         = optional(string)
+    existing_encrypted   = optional(bool, false)
+    existing_policy_json = optional(string)
+    subscriptions = optional(map(object({
+      protocol             = string
+      endpoint             = string
+      raw_message_delivery = optional(bool, false)
+      filter_policy        = optional(string)
+      queue_url            = optional(string)
+    })), {})
+  })
+  default  = {}
+  nullable = false
+
+  validation {
+    condition     = !endswith(coalesce(var.topic.name, var.topic.existing_arn, "x"), ".fifo")
+    error_message = "topic: FIFO topics (\".fifo\") cannot receive two-way SMS; AWS End User Messaging SMS only publishes to standard topics. Use a standard topic."
+  }
+
+  validation {
+    condition     = var.topic.existing_arn == null || can(regex("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?$", var.topic.existing_arn))
+    error_message = "topic.existing_arn: expected an SNS topic ARN such as arn:aws:sns:us-east-1:111122223333:inbound-sms."
+  }
+
+  validation {
+    condition     = var.topic.name == null || var.topic.existing_arn == null
+    error_message = "topic: set either name (create a topic) or existing_arn (use your topic), not both."
+  }
+}
+
+variable "encryption" {
+  description = "KMS encryption of a new topic. By default the module creates a customer managed key whose policy lets sms-voice.amazonaws.com use it; or pass `kms_key_arn` of your own key (add output `kms_key_policy_statements_json` to its policy); or set `create_key = false` for an unencrypted topic."
+  type = object({
+    create_key              = optional(bool)
+    kms_key_arn             = optional(string)
+    alias                   = optional(string)
+    deletion_window_in_days = optional(number, 30)
+    administrator_arns      = optional(list(string), [])
+  })
+  default  = {}
+  nullable = false
+
+  validation {
+    condition     = var.encryption.kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[0-9a-f-]+$", var.encryption.kms_key_arn))
+    error_message = "encryption.kms_key_arn: expected a KMS key ARN such as arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab."
+  }
+
+  validation {
+    condition     = !(coalesce(var.encryption.create_key, false) && var.encryption.kms_key_arn != null)
+    error_message = "encryption: set create_key = true or kms_key_arn, not both."
+  }
+
+  validation {
+    condition     = var.topic.existing_arn == null || (!coalesce(var.encryption.create_key, false) && var.encryption.kms_key_arn == null)
+    error_message = "encryption: an existing topic keeps the encryption it has; leave encryption unset and set topic.existing_encrypted = true if it uses a KMS key."
+  }
+}
+
+variable "access" {
+  description = "How the service gets permission to publish: `role` (an IAM channel role, created or existing) or `topic-policy` (a topic policy statement for sms-voice.amazonaws.com, no role)."
+  type = object({
+    mode                           = optional(string, "role")
+    role_name                      = optional(string)
+    existing_role_arn              = optional(string)
+    attach_policy_to_existing_role = optional(bool, false)
+    role_path                      = optional(string, "/")
+    permissions_boundary_arn       = optional(string)
+    trust_source_arns              = optional(list(string), [])
+  })
+  default  = {}
+  nullable = false
+
+  validation {
+    condition     = contains(["role", "topic-policy"], var.access.mode)
+    error_message = "access.mode: use \"role\" (IAM channel role) or \"topic-policy\" (topic policy grants sms-voice.amazonaws.com)."
+  }
+
+  validation {
+    condition     = var.access.mode != "topic-policy" || (var.access.existing_role_arn == null && var.access.role_name == null && !var.access.attach_policy_to_existing_role)
+    error_message = "access: topic-policy mode uses no role; remove role_name/existing_role_arn, or set mode = \"role\"."
+  }
+
+  validation {
+    condition     = var.access.existing_role_arn == null || can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,64}$", var.access.existing_role_arn))
+    error_message = "access.existing_role_arn: expected an IAM role ARN such as arn:aws:iam::111122223333:role/sms-voice-two-way (not a user, policy or instance profile ARN)."
+  }
+
+  validation {
+    condition     = var.access.existing_role_arn == null || var.access.role_name == null
+    error_message = "access: set role_name (create a role) or existing_role_arn (use your role), not both."
+  }
+}
+
+variable "phone_numbers" {
+  description = "Numbers to request, by a key of your choice, each routed to the destination."
+  type = map(object({
+    iso_country_code              = string
+    number_type                   = string
+    message_type                  = optional(string, "TRANSACTIONAL")
+    number_capabilities           = optional(set(string), ["SMS"])
+    opt_out_list_name             = optional(string)
+    self_managed_opt_outs_enabled = optional(bool, false)
+    deletion_protection_enabled   = optional(bool, false)
+    registration_id               = optional(string)
+    two_way_channel_enabled       = optional(bool, true)
+    tags                          = optional(map(string), {})
+  }))
+  default  = {}
+  nullable = false
+
+  validation {
+    condition     = length(var.phone_numbers) + length(var.external_phone_number_ids) > 0
+    error_message = "phone_numbers: add at least one number, for example { main = { iso_country_code = \"US\", number_type = \"TOLL_FREE\" } }, or list numbers you keep outside Terraform in external_phone_number_ids."
+  }
+
+  validation {
+    condition     = alltrue([for n in values(var.phone_numbers) : can(regex("^[A-Z]{2}$", n.iso_country_code))])
+    error_message = "phone_numbers: iso_country_code must be two upper-case ISO 3166-1 alpha-2 letters, for example \"US\"."
+  }
+
+  validation {
+    condition     = alltrue([for n in values(var.phone_numbers) : contains(["LONG_CODE", "TOLL_FREE", "TEN_DLC", "SIMULATOR"], n.number_type)])
+    error_message = "phone_numbers: number_type must be one of \"LONG_CODE\", \"TOLL_FREE\", \"TEN_DLC\", \"SIMULATOR\"."
+  }
+
+  validation {
+    condition     = alltrue([for n in values(var.phone_numbers) : contains(["TRANSACTIONAL", "PROMOTIONAL"], n.message_type)])
+    error_message = "phone_numbers: message_type must be \"TRANSACTIONAL\" or \"PROMOTIONAL\"."
+  }
+
+  validation {
+    condition     = alltrue([for n in values(var.phone_numbers) : length(n.number_capabilities) > 0 && alltrue([for c in n.number_capabilities : contains(["SMS", "VOICE", "MMS"], c)])])
+    error_message = "phone_numbers: number_capabilities must list at least one of \"SMS\", \"VOICE\", \"MMS\"; two-way SMS needs \"SMS\"."
+  }
+}
+
+variable "external_phone_number_ids" {
+  description = "IDs or ARNs of numbers you keep outside Terraform (for example registered long ago). Nothing is changed on them: output `update_phone_number_commands` gives the command that wires each one to this destination."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for id in var.external_phone_number_ids : can(regex("^(phone-[0-9a-f]{32}|arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:[0-9]{12}:phone-number/phone-[0-9a-f]{32})$", id))])
+    error_message = "external_phone_number_ids: each entry must be a phone number ID (phone-<32 hex>) or its ARN."
+  }
+}
+
+variable "tags" {
+  description = "Tags for every resource the module creates."
+  type        = map(string)
+  default     = {}
+  nullable    = false
+}
