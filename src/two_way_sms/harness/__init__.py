@@ -1,0 +1,1 @@
+"""Drive Terraform for tests and benchmarks: toolchain set-up, source copies, offline plans."""

@@ -1,0 +1,102 @@
+"""Formatting, checkov, and Terraform's native tests of every validation."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from two_way_sms.harness.native_tests import TEST_DIRECTORY, count_run_blocks, run_native_tests
+from two_way_sms.harness.readme_tables import parse, updated_readme
+from two_way_sms.harness.sources import copy_terraform_sources, example_dirs, module_dirs
+from two_way_sms.harness.toolchain import process_env, terraform_env
+
+NATIVE_FILES = sorted((Path(__file__).parents[2] / TEST_DIRECTORY).glob("*.tftest.hcl"))
+# `make test` runs two xdist workers, one per group: "plans" (the combined plan, ~18 s) and
+# "checks" (checkov and fmt, ~7 s). Terraform's native tests (~45 s in one process: every run
+# starts the provider plugin) are split between them so both finish at about the same time.
+NATIVE_PARTS = {
+    "root": ("plans", [f for f in NATIVE_FILES if f.name == "root.tftest.hcl"]),
+    "modules": ("checks", [f for f in NATIVE_FILES if f.name != "root.tftest.hcl"]),
+}
+
+
+@pytest.mark.xdist_group("checks")
+def test_terraform_fmt(project_root: Path) -> None:
+    result = subprocess.run(
+        ["terraform", "fmt", "-check", "-recursive", "-diff", "-no-color"],
+        cwd=project_root, env=process_env(terraform_env(project_root)),
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, (
+        f"run `terraform fmt -recursive`:\n{result.stdout}{result.stderr}"
+    )
+
+
+@pytest.mark.xdist_group("checks")
+def test_checkov_has_no_unexplained_findings(project_root: Path) -> None:
+    checkov = shutil.which("checkov", path=str(Path(sys.executable).parent))
+    assert checkov, "checkov is missing: run `make venv`"
+    with tempfile.TemporaryDirectory(prefix="two-way-sms-checkov-") as tmp:
+        copy = copy_terraform_sources(project_root, Path(tmp) / "src")
+        result = subprocess.run(
+            [checkov, "-d", str(copy), "--framework", "terraform", "--skip-download",
+             "--compact", "-o", "json"],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+    report = json.loads(result.stdout)
+    summary = report["summary"]
+    failed = [
+        f"{c['check_id']} {c['resource']} ({c['file_path']}): {c['check_name']}"
+        for c in report["results"]["failed_checks"]
+    ]
+    assert summary["passed"] > 50, f"checkov scanned too little: {summary}"
+    assert not failed, "fix each finding or skip it inline with a reason:\n" + "\n".join(failed)
+    for skipped in report["results"]["skipped_checks"]:
+        reason = (skipped.get("check_result") or {}).get("suppress_comment", "")
+        assert len(reason) > 20, f"{skipped['check_id']} on {skipped['resource']}: give a reason"
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        pytest.param(name, marks=pytest.mark.xdist_group(group))
+        for name, (group, _) in NATIVE_PARTS.items()
+    ],
+)
+def test_terraform_native_tests(project_root: Path, part: str) -> None:
+    files = NATIVE_PARTS[part][1]
+    assert files, f"no *.tftest.hcl files in {TEST_DIRECTORY}"
+    result = run_native_tests(project_root, files)
+    expected = count_run_blocks(files)
+    assert result.returncode == 0 and result.failed == 0, result.output
+    # Every run block ran and passed: none skipped after an earlier failure.
+    assert result.passed == expected, f"{result.passed} of {expected} runs passed:\n{result.output}"
+
+
+@pytest.mark.xdist_group("checks")
+def test_readme_tables_are_current(project_root: Path) -> None:
+    folders = [project_root, *module_dirs(project_root), *example_dirs(project_root)]
+    stale = [str(f / "README.md") for f in folders if len(set(updated_readme(f))) == 2]
+    assert not stale, f"run `make docs`: out of date {stale}"
+
+
+@pytest.mark.xdist_group("checks")
+def test_every_validation_has_a_failing_input_run(project_root: Path) -> None:
+    """Per module and input: at least as many expect_failures runs as validation blocks."""
+    missing = []
+    for folder in [project_root, *module_dirs(project_root)]:
+        stem = "root" if folder == project_root else folder.name.replace("-", "_")
+        runs = (project_root / TEST_DIRECTORY / f"{stem}.tftest.hcl").read_text()
+        for item in parse(folder / "variables.tf"):
+            expected = len(item.errors)
+            found = len(re.findall(rf"expect_failures\s*=\s*\[var\.{item.name}\]", runs))
+            if found < expected:
+                missing.append(f"{stem}: {item.name} has {expected} validations, {found} runs")
+    assert not missing, "\n".join(missing)
