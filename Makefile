@@ -1,0 +1,70 @@
+# terraform-aws-two-way-sms: everything a laptop or CI needs, installed by the project itself.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PYTEST := $(PY) -m pytest -p no:cacheprovider
+STAMP  := $(VENV)/.installed
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements/dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=/path/to/python3.11+")'
+	@command -v terraform >/dev/null || { echo "terraform (>= 1.9) is not on PATH: install it from https://developer.hashicorp.com/terraform/install"; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements/dev.txt -e '.[dev]'
+	@touch $@
+
+.PHONY: venv
+venv: $(STAMP) ## Create .venv with the pinned dev dependencies
+
+.PHONY: venv-refresh
+venv-refresh: ## Re-resolve the dev dependencies and rewrite requirements/dev.txt
+	rm -rf $(VENV) && $(PYTHON) -m venv $(VENV) && $(PY) -m pip install --quiet -e '.[dev]'
+	{ sed -n '1,3p' requirements/dev.txt; $(PY) -m pip freeze --exclude-editable; } > requirements/dev.txt.new
+	mv requirements/dev.txt.new requirements/dev.txt && touch $(STAMP)
+
+.PHONY: test
+test: $(STAMP) ## Run every test tier (offline plans and validations, unit)
+	$(PYTEST) -n 2 --dist loadgroup tests
+
+.PHONY: test-offline
+test-offline: $(STAMP) ## Offline tier only: plans, inventories, native terraform tests, fmt, checkov
+	$(PYTEST) -n 2 --dist loadgroup tests/offline
+
+.PHONY: test-unit
+test-unit: $(STAMP) ## Python unit tests only
+	$(PYTEST) tests/unit
+
+.PHONY: lint
+lint: $(STAMP) ## ruff and terraform fmt (also part of `make test`)
+	$(VENV)/bin/ruff check src tests scripts
+	$(VENV)/bin/ruff format --check src tests scripts
+	terraform fmt -check -recursive
+
+.PHONY: fmt
+fmt: $(STAMP) ## Format Python and Terraform sources
+	$(VENV)/bin/ruff format src tests scripts
+	terraform fmt -recursive
+
+.PHONY: docs
+docs: $(STAMP) ## Regenerate the inputs/outputs and validation tables of every README
+	$(PY) -m two_way_sms.harness.readme_tables . modules/* examples/*
+
+.PHONY: demo
+demo: $(STAMP) ## Main job: plan examples/sns-kms offline and print the policies it renders
+	$(PY) -m two_way_sms.harness.demo_plan examples/sns-kms
+
+.PHONY: bench
+bench: $(STAMP) ## Print benchmark figures (offline tier wall time, Terraform processes)
+	$(PY) scripts/bench.py
+
+.PHONY: clean
+clean: ## Remove caches and virtual environments
+	rm -rf $(VENV) .cache .pytest_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
