@@ -1,14 +1,24 @@
 data "aws_region" "current" {}
 
 locals {
+  connect        = var.connect != null
   existing_topic = var.topic.existing_arn != null
   topic_policy   = var.access.mode == "topic-policy"
 
   # A new topic is encrypted with a new key unless the caller brings a key or opts out.
-  create_key = coalesce(var.encryption.create_key, !local.existing_topic && var.encryption.kms_key_arn == null)
-  encrypted  = local.create_key || var.encryption.kms_key_arn != null || (local.existing_topic && var.topic.existing_encrypted)
+  create_key = !local.connect && coalesce(var.encryption.create_key, !local.existing_topic && var.encryption.kms_key_arn == null)
+  encrypted  = !local.connect && (local.create_key || var.encryption.kms_key_arn != null || (local.existing_topic && var.topic.existing_encrypted))
 
-  role_arn = local.topic_policy ? null : module.channel_role[0].role_arn
+  topic_arn = local.connect ? null : module.destination[0].topic_arn
+  role_arn  = local.topic_policy ? null : module.channel_role[0].role_arn
+
+  # Numbers whose two-way settings are set through the API rather than on the resource:
+  # Amazon Connect (provider 5.100.0 rejects connect.<region>.amazonaws.com as a channel ARN)
+  # and numbers the caller already owns (Terraform must never release them).
+  routed_by_command = merge(
+    { for id in var.adopted_phone_number_ids : id => id },
+    local.connect ? { for k, n in module.phone_number : "managed:${k}" => n.id } : {},
+  )
 }
 
 module "kms_key" {
@@ -24,6 +34,7 @@ module "kms_key" {
 
 module "destination" {
   source = "./modules/sns-destination"
+  count  = local.connect ? 0 : 1
 
   name                       = local.existing_topic ? null : coalesce(var.topic.name, var.name)
   existing_topic_arn         = var.topic.existing_arn
@@ -46,9 +57,10 @@ module "channel_role" {
   path                           = var.access.role_path
   permissions_boundary_arn       = var.access.permissions_boundary_arn
   trust_source_arns              = var.access.trust_source_arns
-  sns_topic_arns                 = [module.destination.planned_topic_arn]
+  sns_topic_arns                 = local.connect ? [] : [module.destination[0].planned_topic_arn]
   sns_topics_encrypted           = local.encrypted
   kms_key_arns                   = compact([var.encryption.kms_key_arn])
+  connect_enabled                = local.connect
   tags                           = var.tags
 }
 
@@ -64,8 +76,21 @@ module "phone_number" {
   self_managed_opt_outs_enabled = each.value.self_managed_opt_outs_enabled
   deletion_protection_enabled   = each.value.deletion_protection_enabled
   registration_id               = each.value.registration_id
+  manage_two_way                = !local.connect
   two_way_channel_enabled       = each.value.two_way_channel_enabled
-  two_way_channel_arn           = module.destination.topic_arn
+  two_way_channel_arn           = local.topic_arn
   two_way_channel_role          = local.role_arn
   tags                          = merge(var.tags, each.value.tags)
+}
+
+module "two_way_channel" {
+  source   = "./modules/two-way-channel"
+  for_each = local.routed_by_command
+
+  phone_number_id     = each.value
+  destination         = local.connect ? "connect" : "sns"
+  sns_topic_arn       = local.topic_arn
+  connect_instance_id = try(var.connect.instance_id, null)
+  channel_role_arn    = local.role_arn
+  python              = var.python
 }

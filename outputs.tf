@@ -1,16 +1,21 @@
 output "topic_arn" {
-  description = "ARN of the topic that receives inbound messages."
-  value       = module.destination.planned_topic_arn
+  description = "ARN of the topic that receives inbound messages, or null for Amazon Connect."
+  value       = try(module.destination[0].planned_topic_arn, null)
 }
 
 output "topic_name" {
-  description = "Name of the topic that receives inbound messages."
-  value       = module.destination.topic_name
+  description = "Name of the topic that receives inbound messages, or null for Amazon Connect."
+  value       = try(module.destination[0].topic_name, null)
 }
 
 output "topic_policy_json" {
   description = "The topic policy the module applies (topic-policy mode or merged statements), or null."
-  value       = module.destination.topic_policy_json
+  value       = try(module.destination[0].topic_policy_json, null)
+}
+
+output "two_way_channel_arn" {
+  description = "The channel every number is routed to: the topic ARN, or connect.<region>.amazonaws.com."
+  value       = local.connect ? "connect.${data.aws_region.current.name}.amazonaws.com" : try(module.destination[0].planned_topic_arn, null)
 }
 
 output "kms_key_arn" {
@@ -62,7 +67,7 @@ output "update_phone_number_commands" {
       "--region ${data.aws_region.current.name}",
       "--phone-number-id ${id}",
       "--two-way-enabled",
-      "--two-way-channel-arn ${module.destination.planned_topic_arn}",
+      "--two-way-channel-arn ${local.connect ? "connect.${data.aws_region.current.name}.amazonaws.com" : module.destination[0].planned_topic_arn}",
       local.role_arn == null ? null : "--two-way-channel-role ${local.role_arn}",
     ]))
   }

@@ -124,8 +124,8 @@ variable "phone_numbers" {
   nullable = false
 
   validation {
-    condition     = length(var.phone_numbers) + length(var.external_phone_number_ids) > 0
-    error_message = "phone_numbers: add at least one number, for example { main = { iso_country_code = \"US\", number_type = \"TOLL_FREE\" } }, or list numbers you keep outside Terraform in external_phone_number_ids."
+    condition     = length(var.phone_numbers) + length(var.external_phone_number_ids) + length(var.adopted_phone_number_ids) > 0
+    error_message = "phone_numbers: add at least one number, for example { main = { iso_country_code = \"US\", number_type = \"TOLL_FREE\" } }, or list numbers you already own in adopted_phone_number_ids or external_phone_number_ids."
   }
 
   validation {
@@ -159,6 +159,53 @@ variable "external_phone_number_ids" {
     condition     = alltrue([for id in var.external_phone_number_ids : can(regex("^(phone-[0-9a-f]{32}|arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:[0-9]{12}:phone-number/phone-[0-9a-f]{32})$", id))])
     error_message = "external_phone_number_ids: each entry must be a phone number ID (phone-<32 hex>) or its ARN."
   }
+}
+
+variable "connect" {
+  description = "Route inbound messages to this Amazon Connect instance instead of an SNS topic. The numbers get two-way set to connect.<region>.amazonaws.com and are imported into the instance by the two-way-channel module's command (Python 3.8+ with boto3 on the machine that runs Terraform)."
+  type = object({
+    instance_id = string
+  })
+  default = null
+
+  validation {
+    condition     = var.connect == null || can(regex("^([0-9a-f-]{36}|arn:aws[a-z-]*:connect:[a-z0-9-]+:[0-9]{12}:instance/[0-9a-f-]{36})$", try(var.connect.instance_id, "")))
+    error_message = "connect.instance_id: expected an Amazon Connect instance ID (a UUID) or instance ARN."
+  }
+
+  validation {
+    condition     = var.connect == null || var.access.mode == "role"
+    error_message = "connect: Amazon Connect destinations need a channel role (connect:SendChatIntegrationEvent); topic-policy mode only applies to SNS topics. Set access.mode = \"role\"."
+  }
+
+  validation {
+    condition     = var.connect == null || (var.topic.name == null && var.topic.existing_arn == null && length(var.topic.subscriptions) == 0 && var.encryption.create_key == null && var.encryption.kms_key_arn == null)
+    error_message = "connect: with an Amazon Connect destination there is no SNS topic; remove the topic and encryption settings."
+  }
+}
+
+variable "adopted_phone_number_ids" {
+  description = "IDs or ARNs of numbers you already own (registered outside Terraform) to route to this destination. Apply turns their two-way SMS on; destroy turns it off and never releases the number."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for id in var.adopted_phone_number_ids : can(regex("^(phone-[0-9a-f]{32}|arn:aws[a-z-]*:sms-voice:[a-z0-9-]+:[0-9]{12}:phone-number/phone-[0-9a-f]{32})$", id))])
+    error_message = "adopted_phone_number_ids: each entry must be a phone number ID (phone-<32 hex>) or its ARN."
+  }
+
+  validation {
+    condition     = length(setintersection(var.adopted_phone_number_ids, var.external_phone_number_ids)) == 0
+    error_message = "adopted_phone_number_ids: a number is either adopted (Terraform sets its two-way SMS) or external (you run the printed command), not both."
+  }
+}
+
+variable "python" {
+  description = "Python 3.8+ with boto3 that runs the two-way-channel command, needed for `connect` and `adopted_phone_number_ids`."
+  type        = string
+  default     = "python3"
+  nullable    = false
 }
 
 variable "tags" {

@@ -11,7 +11,7 @@ locals {
   kms_key_arns   = coalescelist(var.kms_key_arns, ["arn:${local.partition}:kms:${local.region}:${local.account}:key/*"])
 
   existing_role_name = var.existing_role_arn == null ? null : element(split("/", var.existing_role_arn), length(split("/", var.existing_role_arn)) - 1)
-  manage_policy      = length(var.sns_topic_arns) > 0 && (var.create || var.attach_policy_to_existing_role)
+  manage_policy      = (length(var.sns_topic_arns) > 0 || var.connect_enabled) && (var.create || var.attach_policy_to_existing_role)
 }
 
 data "aws_iam_policy_document" "trust" {
@@ -45,6 +45,19 @@ data "aws_iam_policy_document" "trust" {
 }
 
 data "aws_iam_policy_document" "permissions" {
+  # checkov:skip=CKV_AWS_356:connect:SendChatIntegrationEvent takes no resource ARN in the AWS guide's policy; only that one action is granted.
+  # checkov:skip=CKV_AWS_111:connect:SendChatIntegrationEvent takes no resource ARN in the AWS guide's policy; only that one action is granted.
+  dynamic "statement" {
+    for_each = var.connect_enabled ? [1] : []
+
+    content {
+      sid       = "SMSVoiceAllowConnectChatIntegrationEvents"
+      effect    = "Allow"
+      actions   = ["connect:SendChatIntegrationEvent"]
+      resources = ["*"]
+    }
+  }
+
   dynamic "statement" {
     for_each = length(var.sns_topic_arns) > 0 ? [1] : []
 

@@ -110,6 +110,13 @@ variable "kms_key_arns" {
   }
 }
 
+variable "connect_enabled" {
+  description = "Amazon Connect destination: allow connect:SendChatIntegrationEvent, as the AWS guide's IAM policy for Amazon Connect does."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
 variable "max_session_duration" {
   description = "Maximum session duration of the role, in seconds (3600 to 43200)."
   type        = number

@@ -56,7 +56,7 @@ run "defaults_render_the_guide_policies" {
     values = { account_id = "123456789012" }
   }
   override_data {
-    target = module.destination.data.aws_caller_identity.current
+    target = module.destination[0].data.aws_caller_identity.current
     values = { account_id = "123456789012" }
   }
   override_data {
@@ -247,4 +247,52 @@ run "external_number_not_an_id" {
     external_phone_number_ids = ["+12065550100"]
   }
   expect_failures = [var.external_phone_number_ids]
+}
+
+run "connect_instance_not_a_uuid" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    connect = { instance_id = "my-instance" }
+  }
+  expect_failures = [var.connect]
+}
+
+run "connect_with_topic_policy" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    connect = { instance_id = "12345678-1234-1234-1234-123456789012" }
+    access  = { mode = "topic-policy" }
+  }
+  expect_failures = [var.connect]
+}
+
+run "connect_with_topic_settings" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    connect = { instance_id = "12345678-1234-1234-1234-123456789012" }
+    topic   = { name = "inbound" }
+  }
+  expect_failures = [var.connect]
+}
+
+run "adopted_number_not_an_id" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    adopted_phone_number_ids = ["+12065550100"]
+  }
+  expect_failures = [var.adopted_phone_number_ids]
+}
+
+run "adopted_and_external" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    adopted_phone_number_ids  = ["phone-0123456789abcdef0123456789abcdef"]
+    external_phone_number_ids = ["phone-0123456789abcdef0123456789abcdef"]
+  }
+  expect_failures = [var.adopted_phone_number_ids]
 }
