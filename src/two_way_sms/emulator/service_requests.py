@@ -1,0 +1,129 @@
+"""The requests End User Messaging SMS makes to deliver an inbound message, as
+`two_way_sms.policy` requests with the context AWS gives them (pure Python).
+
+- sts:AssumeRole of the channel role by sms-voice.amazonaws.com, with aws:SourceAccount and
+  aws:SourceArn of the number;
+- sns:Publish by the role's session (aws:ResourceAccount, aws:PrincipalArn) or, without a role,
+  by the service principal (aws:SourceAccount, aws:SourceArn);
+- kms:GenerateDataKey and kms:Decrypt on the topic's key as SNS calls them for that publish
+  (kms:EncryptionContext:aws:sns:topicArn, aws:CalledVia* = sns.amazonaws.com,
+  kms:ViaService), by the same caller.
+
+routing.py evaluates these for every inbound message; anything else that needs to reason about
+the same permissions should build its requests here rather than again.
+"""
+
+from __future__ import annotations
+
+from two_way_sms.emulator.models import SERVICE_PRINCIPAL
+from two_way_sms.emulator.numbers import parse_arn, role_name
+from two_way_sms.policy import ContextValue, Request
+
+SNS_PRINCIPAL = "sns.amazonaws.com"
+KMS_ACTIONS = ("kms:GenerateDataKey", "kms:Decrypt")
+
+
+def account_of(arn: str) -> str:
+    parsed = parse_arn(arn)
+    return parsed.account if parsed else ""
+
+
+def session_arn(role_arn: str, session_name: str) -> str:
+    """The assumed-role session the service acts as (session ARNs omit the role's path)."""
+    parsed = parse_arn(role_arn)
+    partition = parsed.partition if parsed else "aws"
+    account = account_of(role_arn)
+    return f"arn:{partition}:sts::{account}:assumed-role/{role_name(role_arn)}/{session_name}"
+
+
+def source_context(source_account: str, source_arn: str) -> dict[str, ContextValue]:
+    """What a service principal's request says about the resource it acts for."""
+    return {
+        "aws:SourceAccount": source_account,
+        "aws:SourceArn": source_arn,
+        "aws:PrincipalServiceName": SERVICE_PRINCIPAL,
+    }
+
+
+def role_context(role_arn: str) -> dict[str, ContextValue]:
+    return {"aws:PrincipalArn": role_arn, "aws:PrincipalAccount": account_of(role_arn)}
+
+
+def assume_role(role_arn: str, *, source_account: str, source_arn: str) -> Request:
+    return Request(
+        principal=SERVICE_PRINCIPAL,
+        action="sts:AssumeRole",
+        resource=role_arn,
+        context=source_context(source_account, source_arn),
+        resource_account=account_of(role_arn),
+    )
+
+
+def publish_as_role(role_arn: str, topic_arn: str, session_name: str) -> Request:
+    topic_account = account_of(topic_arn)
+    return Request(
+        principal=session_arn(role_arn, session_name),
+        action="sns:Publish",
+        resource=topic_arn,
+        context={"aws:ResourceAccount": topic_account, **role_context(role_arn)},
+        principal_account=account_of(role_arn),
+        resource_account=topic_account,
+    )
+
+
+def publish_as_service(topic_arn: str, *, source_account: str, source_arn: str) -> Request:
+    topic_account = account_of(topic_arn)
+    return Request(
+        principal=SERVICE_PRINCIPAL,
+        action="sns:Publish",
+        resource=topic_arn,
+        context={
+            **source_context(source_account, source_arn),
+            "aws:ResourceAccount": topic_account,
+        },
+        resource_account=topic_account,
+    )
+
+
+def use_key_through_sns(
+    key_arn: str,
+    topic_arn: str,
+    *,
+    role_arn: str | None,
+    session_name: str,
+    source_account: str,
+    source_arn: str,
+) -> list[Request]:
+    """kms:GenerateDataKey and kms:Decrypt on the topic's key, as SNS calls them for a publish
+    by the role's session (role_arn) or by the service principal (role_arn None)."""
+    topic = parse_arn(topic_arn)
+    region = topic.region if topic else ""
+    key_account = account_of(key_arn)
+    context: dict[str, ContextValue] = {
+        "kms:EncryptionContext:aws:sns:topicArn": topic_arn,
+        "kms:EncryptionContextKeys": ["aws:sns:topicArn"],
+        "kms:ViaService": f"sns.{region}.amazonaws.com",
+        "aws:CalledVia": [SNS_PRINCIPAL],
+        "aws:CalledViaFirst": SNS_PRINCIPAL,
+        "aws:CalledViaLast": SNS_PRINCIPAL,
+        "aws:ResourceAccount": key_account,
+    }
+    principal_account: str | None
+    if role_arn:
+        principal = session_arn(role_arn, session_name)
+        principal_account = account_of(role_arn)
+        context.update({**role_context(role_arn), "kms:CallerAccount": principal_account})
+    else:
+        principal, principal_account = SERVICE_PRINCIPAL, None
+        context.update(source_context(source_account, source_arn))
+    return [
+        Request(
+            principal=principal,
+            action=action,
+            resource=key_arn,
+            context=context,
+            principal_account=principal_account,
+            resource_account=key_account,
+        )
+        for action in KMS_ACTIONS
+    ]

@@ -1,0 +1,157 @@
+"""End-to-end fixtures: LocalStack (with the pinpoint-sms-voice-v2 emulator) and AWS clients.
+
+`localstack` reuses a healthy instance at the configured endpoint (LOCALSTACK_LISTEN_HOST /
+LOCALSTACK_PORT, default 127.0.0.1:4566) or starts one with `two_way_sms.localstack.runtime`
+and stops it when the session ends - only if a test session started it, and only once the
+last pytest-xdist worker using it is done.
+
+Clients are plain boto3 with `endpoint_url` (localstack-client does not know
+pinpoint-sms-voice-v2 or connect). Credentials "test" map to LocalStack's default account
+000000000000, as Terraform's do; an access key that is a 12-digit number selects that account.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+from botocore.config import Config
+
+from two_way_sms.localstack import runtime
+
+DEFAULT_ACCOUNT = "000000000000"
+DEFAULT_REGION = "us-east-1"
+INBOUND_PATH = "/_aws/sms-voice/inbound-messages"
+OUTBOUND_PATH = "/_aws/sms-voice/outbound-messages"
+_CLIENT_CONFIG = Config(retries={"max_attempts": 2, "mode": "standard"}, connect_timeout=5)
+
+ClientFactory = Callable[..., Any]
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    return Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def localstack(project_root: Path) -> Iterator[runtime.Started]:
+    settings = runtime.Settings.from_env(root=project_root)
+    with runtime.lease(settings) as started:
+        yield started
+
+
+@pytest.fixture(scope="session")
+def localstack_endpoint(localstack: runtime.Started) -> str:
+    return localstack.endpoint
+
+
+@pytest.fixture(scope="session")
+def client_factory(localstack_endpoint: str) -> ClientFactory:
+    """client_factory(service, account=DEFAULT_ACCOUNT, region=DEFAULT_REGION) -> boto3 client."""
+
+    def make(service: str, account: str = DEFAULT_ACCOUNT, region: str = DEFAULT_REGION) -> Any:
+        return boto3.client(
+            service,  # type: ignore[call-overload]
+            endpoint_url=localstack_endpoint,
+            region_name=region,
+            aws_access_key_id="test" if account == DEFAULT_ACCOUNT else account,
+            aws_secret_access_key="test",
+            config=_CLIENT_CONFIG,
+        )
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def aws(client_factory: ClientFactory) -> Callable[[str], Any]:
+    """aws(service) -> a client of the default account and region."""
+    return lambda service: client_factory(service)
+
+
+@pytest.fixture(scope="session")
+def sms_voice(client_factory: ClientFactory) -> Any:
+    return client_factory("pinpoint-sms-voice-v2")
+
+
+@pytest.fixture(scope="session")
+def sns(client_factory: ClientFactory) -> Any:
+    return client_factory("sns")
+
+
+@pytest.fixture(scope="session")
+def sqs(client_factory: ClientFactory) -> Any:
+    return client_factory("sqs")
+
+
+@pytest.fixture(scope="session")
+def iam(client_factory: ClientFactory) -> Any:
+    return client_factory("iam")
+
+
+@pytest.fixture(scope="session")
+def kms(client_factory: ClientFactory) -> Any:
+    return client_factory("kms")
+
+
+@pytest.fixture(scope="session")
+def sts(client_factory: ClientFactory) -> Any:
+    return client_factory("sts")
+
+
+def _http(method: str, url: str, body: dict[str, Any] | None = None) -> tuple[int, dict[str, Any]]:
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(
+        url, data=data, method=method, headers={"Content-Type": "application/json"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read() or b"{}")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"{}")
+
+
+@pytest.fixture(scope="session")
+def send_inbound(localstack_endpoint: str) -> Callable[..., dict[str, Any]]:
+    """send_inbound(originationNumber=..., destinationNumber=..., messageBody=..., [...]) posts
+    a simulated customer SMS and returns the emulator's answer; `expect_status` (default 200)
+    is asserted."""
+
+    def send(expect_status: int = 200, **fields: Any) -> dict[str, Any]:
+        status, answer = _http("POST", f"{localstack_endpoint}{INBOUND_PATH}", fields)
+        assert status == expect_status, (status, answer)
+        return answer
+
+    return send
+
+
+@pytest.fixture(scope="session")
+def inbound_log(localstack_endpoint: str) -> Callable[..., list[dict[str, Any]]]:
+    """inbound_log(**filters) -> the emulator's inbound outcomes (GET, query filters)."""
+
+    def read(**filters: str) -> list[dict[str, Any]]:
+        query = urllib.parse.urlencode(filters)
+        status, body = _http("GET", f"{localstack_endpoint}{INBOUND_PATH}?{query}")
+        assert status == 200, body
+        return list(body["inboundMessages"])
+
+    return read
+
+
+@pytest.fixture(scope="session")
+def outbound_log(localstack_endpoint: str) -> Callable[..., list[dict[str, Any]]]:
+    """outbound_log(**filters) -> SendTextMessage records and keyword auto-responses."""
+
+    def read(**filters: str) -> list[dict[str, Any]]:
+        query = urllib.parse.urlencode(filters)
+        status, body = _http("GET", f"{localstack_endpoint}{OUTBOUND_PATH}?{query}")
+        assert status == 200, body
+        return list(body["outboundMessages"])
+
+    return read
