@@ -30,12 +30,24 @@ venv-refresh: ## Re-resolve the dev dependencies and rewrite requirements/dev.tx
 	mv requirements/dev.txt.new requirements/dev.txt && touch $(STAMP)
 
 .PHONY: test
-test: $(STAMP) ## Run every test tier (offline plans and validations, unit)
+test: $(STAMP) ## Run every tier: offline, unit, and end to end on LocalStack (started if needed)
 	$(PYTEST) -n 2 --dist loadgroup tests
 
 .PHONY: test-offline
 test-offline: $(STAMP) ## Offline tier only: plans, inventories, native terraform tests, fmt, checkov
 	$(PYTEST) -n 2 --dist loadgroup tests/offline
+
+.PHONY: test-e2e
+test-e2e: $(STAMP) ## End-to-end tier only: LocalStack with the emulator (started and stopped if not running)
+	$(PYTEST) -n 2 --dist loadgroup -m e2e tests/e2e
+
+.PHONY: localstack-up
+localstack-up: $(STAMP) ## Start LocalStack 4.14.0 with the emulator on 127.0.0.1:4566 (own venv, Python >= 3.12)
+	$(PY) -m two_way_sms.localstack up
+
+.PHONY: localstack-down
+localstack-down: $(STAMP) ## Stop the LocalStack this project started
+	$(PY) -m two_way_sms.localstack down
 
 .PHONY: test-unit
 test-unit: $(STAMP) ## Python unit tests only
@@ -57,8 +69,16 @@ docs: $(STAMP) ## Regenerate the inputs/outputs and validation tables of every R
 	$(PY) -m two_way_sms.harness.readme_tables . modules/* examples/*
 
 .PHONY: demo
-demo: $(STAMP) ## Main job: plan examples/sns-kms offline and print the policies it renders
-	$(PY) -m two_way_sms.harness.demo_plan examples/sns-kms
+demo: $(STAMP) ## Main job: LocalStack + emulator, apply examples/sns-kms, text the number, print the payload
+	$(PY) -m two_way_sms.harness.demo $(if $(KEEP),--keep)
+
+.PHONY: demo-down
+demo-down: $(STAMP) ## Tear down a demo kept with `make demo KEEP=1`
+	$(PY) -m two_way_sms.harness.demo --down
+
+.PHONY: plan
+plan: $(STAMP) ## Offline plan of an example, policies in full (EXAMPLE=examples/sns-kms)
+	$(PY) -m two_way_sms.harness.demo_plan $(or $(EXAMPLE),examples/sns-kms)
 
 .PHONY: bench
 bench: $(STAMP) ## Print benchmark figures (offline tier wall time, Terraform processes)
@@ -66,5 +86,6 @@ bench: $(STAMP) ## Print benchmark figures (offline tier wall time, Terraform pr
 
 .PHONY: clean
 clean: ## Remove caches and virtual environments
-	rm -rf $(VENV) .cache .pytest_cache .ruff_cache .hypothesis
+	-$(PY) -m two_way_sms.localstack down
+	rm -rf $(VENV) .venv-localstack .localstack .cache .pytest_cache .ruff_cache .hypothesis
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
