@@ -143,7 +143,10 @@ class Settings:
 
     @property
     def state_dir(self) -> Path:
-        return self.root / STATE_DIR
+        # One folder per port, so instances on other ports (a benchmark's, a second checkout's
+        # tests) never share a PID file, log or lease with the default one.
+        base = self.root / STATE_DIR
+        return base if self.port == DEFAULT_PORT else base / f"port-{self.port}"
 
     @property
     def log_file(self) -> Path:
@@ -172,6 +175,9 @@ class Settings:
                 # write to /var/lib/localstack; this is host mode.
                 "OVERRIDE_IN_DOCKER": "0",
                 "DISABLE_EVENTS": "1",
+                # Internal clients (the emulator reads IAM, SNS, KMS and publishes through them)
+                # call the gateway in memory instead of over loopback HTTP.
+                "IN_MEMORY_CLIENT": "1",
                 # No DNS server (it would listen on 0.0.0.0:53) and no certificate download.
                 "DNS_ADDRESS": "0",
                 "SKIP_SSL_CERT_DOWNLOAD": "1",

@@ -1,0 +1,248 @@
+"""Routed inbound messages versus raw SNS publishes to the same encrypted topic.
+
+Both paths end in the same KMS-encrypted topic and the same SQS subscriber, so the difference
+is what the emulator adds: the payload, the keyword step, reading the role, topic and key, the
+five policy evaluations, and the publish as the role.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import statistics
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlparse
+
+import boto3
+
+INBOUND_PATH = "/_aws/sms-voice/inbound-messages"
+ACCOUNT = "000000000000"
+REGION = "us-east-1"
+CUSTOMER = "+14255550182"
+
+
+@dataclass
+class PathResult:
+    name: str
+    sent: int
+    seconds: float
+    latencies_ms: list[float]
+    received: Counter[str]
+
+    @property
+    def rate(self) -> float:
+        return self.sent / self.seconds
+
+    def percentile(self, q: float) -> float:
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+    def lost(self, ids: list[str]) -> int:
+        return sum(1 for i in ids if self.received[i] == 0)
+
+    def duplicated(self) -> int:
+        return sum(n - 1 for n in self.received.values() if n > 1)
+
+
+def _client(service: str, endpoint: str) -> Any:
+    return boto3.client(
+        service,  # type: ignore[call-overload]
+        endpoint_url=endpoint,
+        region_name=REGION,
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
+    )
+
+
+def _policy(*statements: dict[str, Any]) -> str:
+    return json.dumps({"Version": "2012-10-17", "Statement": list(statements)})
+
+
+@dataclass
+class Setup:
+    topic_arn: str
+    queue_url: str
+    number: str
+    cleanup: Callable[[], None]
+
+
+def set_up(endpoint: str) -> Setup:
+    """Encrypted topic, channel role, two-way number and a raw-delivery SQS subscriber."""
+    name = f"bench-{uuid.uuid4().hex[:8]}"
+    kms, sns, sqs, iam = (_client(s, endpoint) for s in ("kms", "sns", "sqs", "iam"))
+    sms = _client("pinpoint-sms-voice-v2", endpoint)
+    key = kms.create_key(
+        Policy=_policy(
+            {
+                "Sid": "Root",
+                "Effect": "Allow",
+                "Principal": {"AWS": f"arn:aws:iam::{ACCOUNT}:root"},
+                "Action": "kms:*",
+                "Resource": "*",
+            },
+            {
+                "Sid": "SmsVoice",
+                "Effect": "Allow",
+                "Principal": {"Service": "sms-voice.amazonaws.com"},
+                "Action": ["kms:GenerateDataKey*", "kms:Decrypt"],
+                "Resource": "*",
+                "Condition": {"StringEquals": {"aws:SourceAccount": ACCOUNT}},
+            },
+        )
+    )["KeyMetadata"]["Arn"]
+    topic = sns.create_topic(Name=name, Attributes={"KmsMasterKeyId": key})["TopicArn"]
+    queue = sqs.create_queue(QueueName=name)["QueueUrl"]
+    queue_arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"
+    ]
+    sqs.set_queue_attributes(
+        QueueUrl=queue,
+        Attributes={
+            "Policy": _policy(
+                {
+                    "Effect": "Allow",
+                    "Principal": {"Service": "sns.amazonaws.com"},
+                    "Action": "sqs:SendMessage",
+                    "Resource": queue_arn,
+                }
+            )
+        },
+    )
+    subscription = sns.subscribe(
+        TopicArn=topic,
+        Protocol="sqs",
+        Endpoint=queue_arn,
+        Attributes={"RawMessageDelivery": "true"},
+    )["SubscriptionArn"]
+    role = iam.create_role(
+        RoleName=name,
+        AssumeRolePolicyDocument=_policy(
+            {
+                "Effect": "Allow",
+                "Principal": {"Service": "sms-voice.amazonaws.com"},
+                "Action": "sts:AssumeRole",
+                "Condition": {"StringEquals": {"aws:SourceAccount": ACCOUNT}},
+            }
+        ),
+    )["Role"]["Arn"]
+    iam.put_role_policy(
+        RoleName=name,
+        PolicyName="publish",
+        PolicyDocument=_policy(
+            {"Effect": "Allow", "Action": "sns:Publish", "Resource": topic},
+            {
+                "Effect": "Allow",
+                "Action": ["kms:GenerateDataKey*", "kms:Decrypt"],
+                "Resource": "*",
+                "Condition": {"StringEquals": {"aws:CalledViaLast": "sns.amazonaws.com"}},
+            },
+        ),
+    )
+    number = sms.request_phone_number(
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS"],
+        NumberType="TOLL_FREE",
+    )
+    sms.update_phone_number(
+        PhoneNumberId=number["PhoneNumberId"],
+        TwoWayEnabled=True,
+        TwoWayChannelArn=topic,
+        TwoWayChannelRole=role,
+    )
+
+    def cleanup() -> None:
+        sms.release_phone_number(PhoneNumberId=number["PhoneNumberId"])
+        iam.delete_role_policy(RoleName=name, PolicyName="publish")
+        iam.delete_role(RoleName=name)
+        sns.unsubscribe(SubscriptionArn=subscription)
+        sns.delete_topic(TopicArn=topic)
+        sqs.delete_queue(QueueUrl=queue)
+        kms.schedule_key_deletion(KeyId=key, PendingWindowInDays=7)
+
+    return Setup(topic, queue, number["PhoneNumber"], cleanup)
+
+
+def drain(endpoint: str, queue_url: str, field: str, expected: int) -> Counter[str]:
+    """Read until `expected` messages arrived or the queue stays empty for 3 s."""
+    sqs = _client("sqs", endpoint)
+    seen: Counter[str] = Counter()
+    quiet_since = time.monotonic()
+    while time.monotonic() - quiet_since < 3 and sum(seen.values()) < expected:
+        batch = sqs.receive_message(
+            QueueUrl=queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=1
+        ).get("Messages", [])
+        if batch:
+            quiet_since = time.monotonic()
+        for message in batch:
+            seen[json.loads(message["Body"]).get(field, "")] += 1
+        if batch:
+            sqs.delete_message_batch(
+                QueueUrl=queue_url,
+                Entries=[
+                    {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(batch)
+                ],
+            )
+    if sum(seen.values()) >= expected:  # catch duplicates that arrive late
+        for message in sqs.receive_message(
+            QueueUrl=queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=1
+        ).get("Messages", []):
+            seen[json.loads(message["Body"]).get(field, "")] += 1
+    return seen
+
+
+def raw_publishes(endpoint: str, setup: Setup, count: int) -> tuple[PathResult, list[str]]:
+    sns = _client("sns", endpoint)
+    ids, latencies = [], []
+    started = time.perf_counter()
+    for _ in range(count):
+        marker = str(uuid.uuid4())
+        ids.append(marker)
+        payload = {"inboundMessageId": marker, "messageBody": "raw"}
+        t0 = time.perf_counter()
+        sns.publish(TopicArn=setup.topic_arn, Message=json.dumps(payload))
+        latencies.append((time.perf_counter() - t0) * 1000)
+    seconds = time.perf_counter() - started
+    received = drain(endpoint, setup.queue_url, "inboundMessageId", count)
+    return PathResult("raw SNS Publish", count, seconds, latencies, received), ids
+
+
+def routed_messages(endpoint: str, setup: Setup, count: int) -> tuple[PathResult, list[str]]:
+    url = urlparse(endpoint)
+    connection = http.client.HTTPConnection(url.hostname or "127.0.0.1", url.port or 80)
+    ids, latencies, dropped = [], [], []
+    body = {"originationNumber": CUSTOMER, "destinationNumber": setup.number, "messageBody": "hi"}
+    started = time.perf_counter()
+    for _ in range(count):
+        t0 = time.perf_counter()
+        connection.request(
+            "POST", INBOUND_PATH, json.dumps(body), {"Content-Type": "application/json"}
+        )
+        answer = json.loads(connection.getresponse().read())
+        latencies.append((time.perf_counter() - t0) * 1000)
+        ids.append(answer["inboundMessageId"])
+        if not answer["delivered"]:
+            dropped.append(answer["reason"])
+    seconds = time.perf_counter() - started
+    connection.close()
+    if dropped:
+        raise RuntimeError(f"{len(dropped)} routed messages were dropped: {dropped[0]}")
+    received = drain(endpoint, setup.queue_url, "inboundMessageId", count)
+    return PathResult("routed inbound SMS", count, seconds, latencies, received), ids
+
+
+def report(results: list[tuple[PathResult, list[str]]]) -> str:
+    lines = [
+        f"{'path':<22}{'msgs/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'lost':>7}{'dup':>6}",
+    ]
+    for result, ids in results:
+        lines.append(
+            f"{result.name:<22}{result.rate:9.1f}{statistics.median(result.latencies_ms):9.2f}"
+            f"{result.percentile(0.99):9.2f}{result.lost(ids):7d}{result.duplicated():6d}"
+        )
+    return "\n".join(lines)
