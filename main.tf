@@ -12,13 +12,10 @@ locals {
   topic_arn = local.connect ? null : module.destination[0].topic_arn
   role_arn  = local.topic_policy ? null : module.channel_role[0].role_arn
 
-  # Numbers whose two-way settings are set through the API rather than on the resource:
-  # Amazon Connect (provider 5.100.0 rejects connect.<region>.amazonaws.com as a channel ARN)
-  # and numbers the caller already owns (Terraform must never release them).
-  routed_by_command = merge(
-    { for id in var.adopted_phone_number_ids : id => id },
-    local.connect ? { for k, n in module.phone_number : "managed:${k}" => n.id } : {},
-  )
+  # Numbers the caller already owns get their two-way settings through the API, never as a
+  # Terraform resource: Terraform must not release them, and provider 5.x can neither set nor
+  # read back the Amazon Connect channel on the resource.
+  routed_by_command = { for id in var.adopted_phone_number_ids : id => id }
 }
 
 module "kms_key" {
@@ -76,7 +73,6 @@ module "phone_number" {
   self_managed_opt_outs_enabled = each.value.self_managed_opt_outs_enabled
   deletion_protection_enabled   = each.value.deletion_protection_enabled
   registration_id               = each.value.registration_id
-  manage_two_way                = !local.connect
   two_way_channel_enabled       = each.value.two_way_channel_enabled
   two_way_channel_arn           = local.topic_arn
   two_way_channel_role          = local.role_arn

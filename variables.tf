@@ -162,7 +162,7 @@ variable "external_phone_number_ids" {
 }
 
 variable "connect" {
-  description = "Route inbound messages to this Amazon Connect instance instead of an SNS topic. The numbers get two-way set to connect.<region>.amazonaws.com and are imported into the instance by the two-way-channel module's command (Python 3.8+ with boto3 on the machine that runs Terraform)."
+  description = "Route inbound messages to this Amazon Connect instance instead of an SNS topic. The numbers (adopted_phone_number_ids) get two-way set to connect.<region>.amazonaws.com and are imported into the instance by the two-way-channel module's command (Python 3.8+ with boto3 on the machine that runs Terraform)."
   type = object({
     instance_id = string
   })
@@ -176,6 +176,11 @@ variable "connect" {
   validation {
     condition     = var.connect == null || var.access.mode == "role"
     error_message = "connect: Amazon Connect destinations need a channel role (connect:SendChatIntegrationEvent); topic-policy mode only applies to SNS topics. Set access.mode = \"role\"."
+  }
+
+  validation {
+    condition     = var.connect == null || length(var.phone_numbers) == 0
+    error_message = "connect: numbers routed to Amazon Connect must be adopted_phone_number_ids. AWS provider 5.x fails to read back a number whose channel is connect.<region>.amazonaws.com (\"Invalid ARN Value\", hashicorp/terraform-provider-aws#44321, fixed in 6.x), so it cannot be a Terraform resource: request it outside Terraform and adopt it."
   }
 
   validation {

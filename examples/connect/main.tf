@@ -1,7 +1,9 @@
-# Inbound messages go to an Amazon Connect instance you already run. The number is requested
-# by Terraform; its two-way channel (connect.<region>.amazonaws.com) and the import into the
-# instance are set by the two-way-channel module's command (Python 3.8+ with boto3), because
-# AWS provider 5.x rejects that channel value and has no resource for ImportPhoneNumber.
+# Inbound messages go to an Amazon Connect instance you already run, from numbers you already
+# own. Their two-way channel (connect.<region>.amazonaws.com) and the import into the instance
+# are set by the two-way-channel module's command (Python 3.8+ with boto3): AWS provider 5.x
+# rejects that channel value on the number resource, fails to read it back, and has no
+# resource for ImportPhoneNumber. Destroy removes the import, turns two-way off and keeps the
+# numbers.
 provider "aws" {
   region = var.region
 }
@@ -11,16 +13,9 @@ module "two_way_sms" {
   # source = "git::https://github.com/OWNER/terraform-aws-two-way-sms.git?ref=v0.1.0"
   source = "../../"
 
-  name    = var.name
-  connect = { instance_id = var.connect_instance_id }
-  python  = var.python
-
-  phone_numbers = {
-    contact-center = {
-      iso_country_code = var.iso_country_code
-      number_type      = var.number_type
-    }
-  }
-
-  tags = var.tags
+  name                     = var.name
+  connect                  = { instance_id = var.connect_instance_id }
+  adopted_phone_number_ids = var.phone_number_ids
+  python                   = var.python
+  tags                     = var.tags
 }

@@ -7,8 +7,3 @@ output "two_way_channel_arn" {
   description = "The channel the number is routed to."
   value       = module.two_way_sms.two_way_channel_arn
 }
-
-output "phone_numbers" {
-  description = "The requested number."
-  value       = module.two_way_sms.phone_numbers
-}

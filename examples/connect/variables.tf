@@ -15,16 +15,9 @@ variable "connect_instance_id" {
   type        = string
 }
 
-variable "iso_country_code" {
-  description = "Country of the number to request."
-  type        = string
-  default     = "US"
-}
-
-variable "number_type" {
-  description = "Type of number to request."
-  type        = string
-  default     = "TOLL_FREE"
+variable "phone_number_ids" {
+  description = "IDs or ARNs of the numbers (requested outside Terraform) to route to the instance."
+  type        = list(string)
 }
 
 variable "python" {

@@ -1,10 +1,4 @@
-locals {
-  number = one(concat(aws_pinpointsmsvoicev2_phone_number.this, aws_pinpointsmsvoicev2_phone_number.two_way_elsewhere))
-}
-
 resource "aws_pinpointsmsvoicev2_phone_number" "this" {
-  count = var.manage_two_way ? 1 : 0
-
   iso_country_code              = var.iso_country_code
   message_type                  = var.message_type
   number_type                   = var.number_type
@@ -19,23 +13,4 @@ resource "aws_pinpointsmsvoicev2_phone_number" "this" {
   two_way_channel_role    = var.two_way_channel_enabled ? var.two_way_channel_role : null
 
   tags = var.tags
-}
-
-# The same number when its two-way settings are set elsewhere: Terraform must not undo them.
-resource "aws_pinpointsmsvoicev2_phone_number" "two_way_elsewhere" {
-  count = var.manage_two_way ? 0 : 1
-
-  iso_country_code              = var.iso_country_code
-  message_type                  = var.message_type
-  number_type                   = var.number_type
-  number_capabilities           = var.number_capabilities
-  opt_out_list_name             = var.opt_out_list_name
-  self_managed_opt_outs_enabled = var.self_managed_opt_outs_enabled
-  deletion_protection_enabled   = var.deletion_protection_enabled
-  registration_id               = var.registration_id
-  tags                          = var.tags
-
-  lifecycle {
-    ignore_changes = [two_way_channel_enabled, two_way_channel_arn, two_way_channel_role]
-  }
 }

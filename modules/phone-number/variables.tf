@@ -85,13 +85,6 @@ variable "registration_id" {
   default     = null
 }
 
-variable "manage_two_way" {
-  description = "Manage the two-way settings here. Set to false when they are set elsewhere (the two-way-channel module, for Amazon Connect): Terraform then ignores them on this resource."
-  type        = bool
-  default     = true
-  nullable    = false
-}
-
 variable "two_way_channel_enabled" {
   description = "Turn two-way SMS on for the number."
   type        = bool
@@ -115,7 +108,7 @@ variable "two_way_channel_arn" {
   }
 
   validation {
-    condition     = !var.manage_two_way || !var.two_way_channel_enabled || var.two_way_channel_arn != null
+    condition     = !var.two_way_channel_enabled || var.two_way_channel_arn != null
     error_message = "two_way_channel_arn: two-way SMS is enabled, so set the destination topic ARN (or set two_way_channel_enabled = false)."
   }
 }

@@ -31,6 +31,11 @@ def _clients(region: Optional[str]) -> tuple[Any, Any]:
     return session.client("pinpoint-sms-voice-v2"), session.client("connect")
 
 
+def _instance_id(instance: str) -> str:
+    """Connect's InstanceId takes the instance ID; the module also accepts the instance ARN."""
+    return instance.rsplit("/", 1)[-1] if instance.startswith("arn:") else instance
+
+
 def _describe(sms: Any, phone_number_id: str) -> dict[str, Any]:
     return sms.describe_phone_numbers(PhoneNumberIds=[phone_number_id])["PhoneNumbers"][0]
 
@@ -62,7 +67,7 @@ def enable(args: argparse.Namespace) -> None:
         sms.update_phone_number(PhoneNumberId=args.phone_number_id, **wanted)
         print(f"two-way on for {number['PhoneNumber']} -> {args.channel_arn}")
     if args.connect_instance_id and _connect_number(connect, args.connect_instance_id, number["PhoneNumber"]) is None:
-        connect.import_phone_number(InstanceId=args.connect_instance_id, SourcePhoneNumberArn=number["PhoneNumberArn"])
+        connect.import_phone_number(InstanceId=_instance_id(args.connect_instance_id), SourcePhoneNumberArn=number["PhoneNumberArn"])
         print(f"imported {number['PhoneNumber']} into Amazon Connect instance {args.connect_instance_id}")
 
 

@@ -253,7 +253,9 @@ run "connect_instance_not_a_uuid" {
   command   = plan
   providers = { aws = aws.mock }
   variables {
-    connect = { instance_id = "my-instance" }
+    phone_numbers            = {}
+    adopted_phone_number_ids = ["phone-0123456789abcdef0123456789abcdef"]
+    connect                  = { instance_id = "my-instance" }
   }
   expect_failures = [var.connect]
 }
@@ -262,8 +264,10 @@ run "connect_with_topic_policy" {
   command   = plan
   providers = { aws = aws.mock }
   variables {
-    connect = { instance_id = "12345678-1234-1234-1234-123456789012" }
-    access  = { mode = "topic-policy" }
+    phone_numbers            = {}
+    adopted_phone_number_ids = ["phone-0123456789abcdef0123456789abcdef"]
+    connect                  = { instance_id = "12345678-1234-1234-1234-123456789012" }
+    access                   = { mode = "topic-policy" }
   }
   expect_failures = [var.connect]
 }
@@ -272,8 +276,10 @@ run "connect_with_topic_settings" {
   command   = plan
   providers = { aws = aws.mock }
   variables {
-    connect = { instance_id = "12345678-1234-1234-1234-123456789012" }
-    topic   = { name = "inbound" }
+    phone_numbers            = {}
+    adopted_phone_number_ids = ["phone-0123456789abcdef0123456789abcdef"]
+    connect                  = { instance_id = "12345678-1234-1234-1234-123456789012" }
+    topic                    = { name = "inbound" }
   }
   expect_failures = [var.connect]
 }
@@ -295,4 +301,13 @@ run "adopted_and_external" {
     external_phone_number_ids = ["phone-0123456789abcdef0123456789abcdef"]
   }
   expect_failures = [var.adopted_phone_number_ids]
+}
+
+run "connect_with_requested_numbers" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    connect = { instance_id = "12345678-1234-1234-1234-123456789012" }
+  }
+  expect_failures = [var.connect]
 }
