@@ -1,9 +1,12 @@
-"""`routing.AwsView` on LocalStack's own IAM, SNS, KMS and STS, through its internal clients.
+"""`routing.AwsView` on LocalStack's own IAM, SNS, KMS and STS, through its internal clients,
+and `routing.ConnectView` on the emulator's Amazon Connect.
 
 Runs inside the LocalStack process. Reads are made as the account that owns the resource
 (`connect_to(aws_access_key_id=<account>)`); the publish is made as the assumed role
 (`connect_to.with_assumed_role`) or as the service principal sms-voice with the number's ARN as
-source (`request_metadata`).
+source (`request_metadata`). Amazon Connect is the emulator's own (connect_provider.py): its
+import lookup and SendChatIntegrationEvent are called directly, the event recorded with the role
+session it is sent as and the inbound message's payload.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from typing import Any
 from botocore.exceptions import ClientError
 from localstack.aws.connect import connect_to
 
+from two_way_sms.emulator.models import PhoneNumber
 from two_way_sms.emulator.numbers import parse_arn, role_name
-from two_way_sms.emulator.routing import KeyData, PolicyDocument, RoleData
+from two_way_sms.emulator.routing import ConnectImport, KeyData, PolicyDocument, RoleData
+from two_way_sms.emulator.service_requests import session_arn
 
 _IAM_REGION = "us-east-1"
 _SERVICE = "sms-voice"  # LocalStack names service principals without ".amazonaws.com"
@@ -140,3 +145,45 @@ class LocalStackAws:
                 service_principal=_SERVICE, source_arn=source_arn
             ).publish(TopicArn=topic_arn, Message=message)
         return str(response["MessageId"])
+
+    def connect_phone_number(self, number: PhoneNumber, region: str) -> ConnectImport | None:
+        from two_way_sms.emulator.connect_provider import imported_number
+
+        arn = parse_arn(number.arn)
+        if arn is None:
+            return None
+        claim = imported_number(arn.account, region, number.arn)
+        if claim is None:
+            return None
+        return ConnectImport(claim.phone_number_id, claim.phone_number, claim.target_arn)
+
+    def send_chat_integration_event(
+        self,
+        *,
+        role_arn: str,
+        session_name: str,
+        account: str,
+        region: str,
+        source_id: str,
+        destination_id: str,
+        subtype: str,
+        event: Mapping[str, str],
+        payload: Mapping[str, str],
+        inbound_message_id: str | None,
+    ) -> str:
+        from two_way_sms.emulator.connect_provider import send_chat_integration_event
+
+        answer = send_chat_integration_event(
+            account,
+            region,
+            {
+                "SourceId": source_id,
+                "DestinationId": destination_id,
+                "Subtype": subtype,
+                "Event": dict(event),
+            },
+            caller=session_arn(role_arn, session_name),
+            inbound_message_id=inbound_message_id,
+            payload=payload,
+        )
+        return str(answer["InitialContactId"])

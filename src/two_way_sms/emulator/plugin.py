@@ -1,9 +1,9 @@
-"""The LocalStack provider plugin of the `pinpoint-sms-voice-v2` emulator.
+"""The LocalStack provider plugins of the emulator: `pinpoint-sms-voice-v2` and `connect`.
 
 Registered under the plux entry-point group `localstack.aws.provider` as
-`pinpoint-sms-voice-v2:default` (pyproject.toml), which is how LocalStack 4.14 community finds
-service providers. LocalStack imports this module when it discovers plugins; the provider itself
-is built only when the service is first used.
+`pinpoint-sms-voice-v2:default` and `connect:default` (pyproject.toml), which is how LocalStack
+4.14 community finds service providers. LocalStack imports this module when it discovers plugins;
+each provider itself is built only when its service is first used.
 """
 
 from __future__ import annotations
@@ -17,3 +17,11 @@ def sms_voice_provider() -> Service:
 
     provider = SmsVoiceProvider()
     return Service.for_provider(provider, dispatch_table_factory=validating_dispatch_table)
+
+
+@aws_provider(api="connect")
+def connect_provider() -> Service:
+    from two_way_sms.emulator.connect_provider import ConnectProvider, connect_dispatch_table
+
+    provider = ConnectProvider()
+    return Service.for_provider(provider, dispatch_table_factory=connect_dispatch_table)

@@ -166,9 +166,11 @@ class SmsVoiceProvider(api.PinpointSmsVoiceV2Api, ServiceLifecycleHook):
     def on_after_init(self) -> None:
         # The on_infra_start hook (hooks.py) registers these at start-up; registering again
         # is a no-op, and keeps the routes available where that hook is not installed.
+        from two_way_sms.emulator.connect_routes import register_connect_routes
         from two_way_sms.emulator.routes import register_routes
 
         register_routes()
+        register_connect_routes()
 
     def accept_state_visitor(self, visitor: StateVisitor) -> None:
         visitor.visit(sms_voice_stores)

@@ -111,6 +111,7 @@ class SmsVoiceDeveloperApi:
                     **answer,
                     "payload": result.payload,
                     "publishedMessageId": delivery.published_message_id,
+                    "initialContactId": delivery.contact_id,
                     "accountId": number.account_id,
                     "region": number.region,
                     "phoneNumberId": number.phone_number_id,

@@ -10,8 +10,8 @@ folder explains each choice):
 1. The payload has the six fields of the guide's example: originationNumber,
    destinationNumber, messageKeyword, messageBody, inboundMessageId, previousPublishedMessageId.
 2. Keywords act whether or not two-way messaging is on (keywords.py).
-3. Not delivered when TwoWayEnabled is false or there is no TwoWayChannelArn; an Amazon Connect
-   destination is not emulated; "SNS FIFO topics are not supported".
+3. Not delivered when TwoWayEnabled is false or there is no TwoWayChannelArn; "SNS FIFO topics
+   are not supported".
 4. With a TwoWayChannelRole: sms-voice.amazonaws.com must be allowed to sts:AssumeRole by the
    role's trust policy (context aws:SourceAccount, aws:SourceArn), and the role's policies
    (inline, attached, permissions boundary, with the topic policy) must allow sns:Publish.
@@ -22,6 +22,13 @@ folder explains each choice):
    with encryption context aws:sns:topicArn, must be allowed by the key policy and - with a
    role - the role's policies; without a role the caller is the service principal.
 7. Then the payload is published to the topic, as the role or as the service principal.
+8. Amazon Connect destination (connect.<region>.amazonaws.com, the number's Region): a
+   TwoWayChannelRole is required; sms-voice.amazonaws.com must be allowed to sts:AssumeRole it
+   (as in 4); the number must be imported into a Connect instance of its account and Region
+   (ImportPhoneNumber); the role's policies must allow connect:SendChatIntegrationEvent on that
+   instance (the guide's "IAM policies for Amazon Connect": Resource "*"). Then a chat
+   integration event carries the message to the instance (SourceId the customer, DestinationId
+   the number's ARN, Subtype connect:SMS), sent as the role.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, cast, runtime_checkable
 
 from two_way_sms.emulator import service_requests as requests
 from two_way_sms.emulator.keywords import (
@@ -181,6 +188,53 @@ class AwsView(Protocol):
     ) -> str: ...
 
 
+@dataclass(frozen=True)
+class ConnectImport:
+    """An End User Messaging SMS number as imported into Amazon Connect (a ListPhoneNumbersV2
+    summary): its Connect phone number id, E.164 number and the instance (TargetArn)."""
+
+    phone_number_id: str
+    phone_number: str
+    target_arn: str
+
+
+@runtime_checkable
+class ConnectView(Protocol):
+    """What routing to Amazon Connect needs besides AwsView's reads (the LocalStack view has
+    both). `connect_phone_number` has the shape of delivery_checks' DeploymentView lookup."""
+
+    def connect_phone_number(self, number: PhoneNumber, region: str) -> ConnectImport | None:
+        """The number's import into an Amazon Connect instance of its account in `region`."""
+        ...
+
+    def send_chat_integration_event(
+        self,
+        *,
+        role_arn: str,
+        session_name: str,
+        account: str,
+        region: str,
+        source_id: str,
+        destination_id: str,
+        subtype: str,
+        event: Mapping[str, str],
+        payload: Mapping[str, str],
+        inbound_message_id: str | None,
+    ) -> str:
+        """Connect SendChatIntegrationEvent as the role's session; returns InitialContactId."""
+        ...
+
+
+CONNECT_SMS_SUBTYPE = "connect:SMS"
+_CONNECT_CHANNEL_REGION = re.compile(r"connect\.([a-z0-9-]+)\.amazonaws\.com")
+
+
+def connect_channel_region(channel: str) -> str:
+    """The Region of a connect.<region>.amazonaws.com channel ("" if it is not one)."""
+    match = _CONNECT_CHANNEL_REGION.fullmatch(channel)
+    return match.group(1) if match else ""
+
+
 # --------------------------------------------------------------------------------------------
 # Delivery
 
@@ -191,6 +245,7 @@ class Delivery:
     destination: str | None
     reason: str
     published_message_id: str | None = None
+    contact_id: str | None = None  # Amazon Connect: the chat's InitialContactId
 
 
 @dataclass(frozen=True)
@@ -202,8 +257,28 @@ class _Authorized:
     how: str
 
 
+@dataclass(frozen=True)
+class _ConnectAuthorized:
+    """Every check passed: send a chat integration event to the instance as role_arn."""
+
+    instance_arn: str
+    role_arn: str
+    imported: ConnectImport
+
+
 def _dropped(destination: str | None, why: str) -> Delivery:
     return Delivery(False, destination, f"not delivered: {why}")
+
+
+def _check_trust(number: PhoneNumber, role: RoleData) -> str | None:
+    """Why sms-voice.amazonaws.com can't assume the role for this number, or None."""
+    trust = evaluate(
+        requests.assume_role(role.arn, source_account=number.account_id, source_arn=number.arn),
+        resource_policy=NamedPolicy(f"trust policy of role/{role.name}", role.trust_policy),
+    )
+    if not trust.allowed:
+        return f"{SERVICE_PRINCIPAL} may not sts:AssumeRole {role.arn}: {trust.reason}"
+    return None
 
 
 def _check_role(
@@ -214,12 +289,9 @@ def _check_role(
     topic_policy: NamedPolicy | None,
 ) -> str | None:
     """Why the role can't be used to publish, or None."""
-    trust = evaluate(
-        requests.assume_role(role.arn, source_account=number.account_id, source_arn=number.arn),
-        resource_policy=NamedPolicy(f"trust policy of role/{role.name}", role.trust_policy),
-    )
-    if not trust.allowed:
-        return f"{SERVICE_PRINCIPAL} may not sts:AssumeRole {role.arn}: {trust.reason}"
+    problem = _check_trust(number, role)
+    if problem:
+        return problem
     publish = evaluate(
         requests.publish_as_role(role.arn, topic_arn, session_name),
         identity_policies=role.identity_policies(),
@@ -270,8 +342,67 @@ def _check_key(
     return None
 
 
-def authorize(number: PhoneNumber, aws: AwsView, session_name: str) -> _Authorized | Delivery:
-    """Every check of rules 3-6; a Delivery when the message is dropped."""
+def _authorize_connect(
+    number: PhoneNumber, channel: str, aws: AwsView, session_name: str
+) -> _ConnectAuthorized | Delivery:
+    """Rule 8: every check of an Amazon Connect destination."""
+    region = connect_channel_region(channel)
+    if region != number.region:
+        return _dropped(
+            channel,
+            f"{channel} names Region {region} but {number.phone_number_id} is in {number.region}; "
+            "a number can only be imported into an Amazon Connect instance of its own Region "
+            f"(ImportPhoneNumber): use connect.{number.region}.amazonaws.com",
+        )
+    role_arn = number.two_way_channel_role
+    if not role_arn:
+        return _dropped(
+            channel,
+            f"Amazon Connect destinations need a TwoWayChannelRole that {SERVICE_PRINCIPAL} may "
+            "sts:AssumeRole and that allows connect:SendChatIntegrationEvent (the guide's "
+            f'"IAM policies for Amazon Connect"); {number.phone_number_id} has none',
+        )
+    if not isinstance(aws, ConnectView):
+        return _dropped(channel, "Amazon Connect is not available to this routing (no ConnectView)")
+    try:
+        role = aws.role(role_arn)
+        if role is None:
+            return _dropped(channel, f"IAM role {role_arn} does not exist")
+        problem = _check_trust(number, role)
+        if problem:
+            return _dropped(channel, problem)
+        imported = aws.connect_phone_number(number, region)
+        if imported is None:
+            return _dropped(
+                channel,
+                f"{number.phone_number} ({number.phone_number_id}) is not imported into an Amazon "
+                f"Connect instance of account {number.account_id} in {region}: import it into the "
+                "instance that takes the chats (Amazon Connect ImportPhoneNumber with "
+                f'SourcePhoneNumberArn {number.arn}; in the console, the "Import phone number to '
+                'Amazon Connect" step after saving the two-way settings)',
+            )
+        decision = evaluate(
+            requests.send_chat_integration_event(
+                role.arn, imported.target_arn, session_name, number.account_id
+            ),
+            identity_policies=role.identity_policies(),
+            permissions_boundary=role.boundary(),
+        )
+        if not decision.allowed:
+            return _dropped(
+                channel,
+                f"{role.arn} may not {requests.SEND_CHAT_INTEGRATION_EVENT} on "
+                f"{imported.target_arn}: {decision.reason}",
+            )
+    except PolicyError as error:
+        return _dropped(channel, f"malformed policy: {error}")
+    return _ConnectAuthorized(imported.target_arn, role.arn, imported)
+
+
+def authorize(
+    number: PhoneNumber, aws: AwsView, session_name: str
+) -> _Authorized | _ConnectAuthorized | Delivery:
+    """Every check of rules 3-6 (8 for Amazon Connect); a Delivery when the message is dropped."""
     channel = number.two_way_channel_arn
     if not number.two_way_enabled:
         return _dropped(
@@ -283,10 +414,7 @@ def authorize(number: PhoneNumber, aws: AwsView, session_name: str) -> _Authoriz
             None, f"{number.phone_number_id} has no two-way destination (TwoWayChannelArn)"
         )
     if is_connect_channel(channel):
-        return _dropped(
-            channel,
-            "Amazon Connect destinations are not emulated (LocalStack community has no Connect)",
-        )
+        return _authorize_connect(number, channel, aws, session_name)
     topic = parse_arn(channel)
     if topic is None or topic.service != "sns":
         return _dropped(channel, f"{channel} is not an SNS topic ARN")
@@ -339,6 +467,8 @@ def deliver(
     outcome = authorize(number, aws, session_name)
     if isinstance(outcome, Delivery):
         return outcome
+    if isinstance(outcome, _ConnectAuthorized):
+        return _send_to_connect(number, payload, aws, session_name, outcome)
     try:
         message_id = aws.publish(
             outcome.topic_arn,
@@ -355,6 +485,46 @@ def deliver(
         outcome.topic_arn,
         f"published to {outcome.topic_arn} {outcome.how}",
         published_message_id=message_id,
+    )
+
+
+def _send_to_connect(
+    number: PhoneNumber,
+    payload: Mapping[str, str],
+    aws: AwsView,
+    session_name: str,
+    outcome: _ConnectAuthorized,
+) -> Delivery:
+    """SendChatIntegrationEvent as the role: the customer's number as SourceId, the number's ARN
+    as DestinationId (as the Connect API reference describes SMS), the message as content."""
+    connect = cast(ConnectView, aws)  # _authorize_connect checked it
+    instance = outcome.instance_arn
+    try:
+        contact_id = connect.send_chat_integration_event(
+            role_arn=outcome.role_arn,
+            session_name=session_name,
+            account=number.account_id,
+            region=number.region,
+            source_id=payload.get("originationNumber", ""),
+            destination_id=number.arn,
+            subtype=CONNECT_SMS_SUBTYPE,
+            event={
+                "Type": "MESSAGE",
+                "ContentType": "text/plain",
+                "Content": payload.get("messageBody", ""),
+            },
+            payload=payload,
+            inbound_message_id=payload.get("inboundMessageId") or None,
+        )
+    except Exception as error:  # the Connect emulator refused it
+        return _dropped(instance, f"Amazon Connect SendChatIntegrationEvent failed: {error}")
+    return Delivery(
+        True,
+        instance,
+        f"sent to Amazon Connect instance {instance} as {outcome.role_arn} "
+        f"(SendChatIntegrationEvent, contact {contact_id}, number imported as "
+        f"{outcome.imported.phone_number_id})",
+        contact_id=contact_id,
     )
 
 

@@ -7,7 +7,9 @@
   by the service principal (aws:SourceAccount, aws:SourceArn);
 - kms:GenerateDataKey and kms:Decrypt on the topic's key as SNS calls them for that publish
   (kms:EncryptionContext:aws:sns:topicArn, aws:CalledVia* = sns.amazonaws.com,
-  kms:ViaService), by the same caller.
+  kms:ViaService), by the same caller;
+- connect:SendChatIntegrationEvent by the role's session, for an Amazon Connect destination
+  (aws:ResourceAccount, aws:PrincipalArn), on the instance the number is imported into.
 
 routing.py evaluates these for every inbound message; anything else that needs to reason about
 the same permissions should build its requests here rather than again.
@@ -20,6 +22,7 @@ from two_way_sms.emulator.numbers import parse_arn, role_name
 from two_way_sms.policy import ContextValue, Request
 
 SNS_PRINCIPAL = "sns.amazonaws.com"
+SEND_CHAT_INTEGRATION_EVENT = "connect:SendChatIntegrationEvent"
 KMS_ACTIONS = ("kms:GenerateDataKey", "kms:Decrypt")
 
 
@@ -127,3 +130,21 @@ def use_key_through_sns(
         )
         for action in KMS_ACTIONS
     ]
+
+
+def send_chat_integration_event(
+    role_arn: str, instance_arn: str, session_name: str, number_account: str
+) -> Request:
+    """connect:SendChatIntegrationEvent by the channel role's session on the Amazon Connect
+    instance the number is imported into (`instance_arn`, or "*" when not known), with the same
+    role context as the role's SNS requests. The AWS guide's policy ("IAM policies for Amazon
+    Connect") allows it on Resource "*"."""
+    resource_account = account_of(instance_arn) or number_account
+    return Request(
+        principal=session_arn(role_arn, session_name),
+        action=SEND_CHAT_INTEGRATION_EVENT,
+        resource=instance_arn,
+        context={"aws:ResourceAccount": resource_account, **role_context(role_arn)},
+        principal_account=account_of(role_arn),
+        resource_account=resource_account,
+    )

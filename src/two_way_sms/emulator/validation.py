@@ -38,8 +38,11 @@ def _member_path(parent: str, name: str) -> str:
 
 @lru_cache(maxsize=256)
 def _compiled(pattern: str) -> re.Pattern[str] | None:
+    """The model's pattern as a Python regex; None when Python can't compile it (e.g. \\p{L}).
+    Some models (Amazon Connect's PhoneNumberPrefix, PhoneNumber) escape their backslashes twice
+    ("\\\\+?[0-9]{1,11}"); those are read with single backslashes, as the service means them."""
     try:
-        return re.compile(pattern)
+        return re.compile(pattern.replace("\\\\", "\\"))
     except re.error:
         return None
 
