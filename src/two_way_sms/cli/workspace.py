@@ -8,7 +8,9 @@ message when it fails.
 
 from __future__ import annotations
 
+import json
 import os
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -51,18 +53,26 @@ class Workspace:
     variables: Mapping[str, Any] = field(default_factory=dict)
     env: Mapping[str, str] = field(default_factory=dict)
 
+    last_output: str = field(default="", init=False)  # Terraform's stdout of the last command
+
     def __post_init__(self) -> None:
-        self._tf = Terraform(
-            working_dir=str(self.working_dir),
-            var_file=[str(f) for f in self.var_files] or None,
-            variables=dict(self.variables) or None,
-        )
+        var_files = [str(f) for f in self.var_files]
+        if self.variables:
+            # python-terraform writes `variables` to a var file placed before the others, so a
+            # var file would win over an explicit variable; ours goes last and wins instead.
+            with tempfile.NamedTemporaryFile(
+                "w", suffix=".tfvars.json", prefix="two-way-sms-vars-", delete=False
+            ) as handle:
+                json.dump(dict(self.variables), handle)
+            var_files.append(handle.name)
+        self._tf = Terraform(working_dir=str(self.working_dir), var_file=var_files or None)
 
     def _run(
         self, what: str, call: Any, *args: Any, ok: Sequence[int] = (0,), **kwargs: Any
     ) -> int:
         with _environment(self.env):
             code, out, err = call(*args, **kwargs)
+        self.last_output = out or ""
         if code not in ok:
             raise WorkspaceError(
                 f"terraform {what} failed in {self.working_dir} ({code}):\n{err or out}"

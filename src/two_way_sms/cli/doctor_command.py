@@ -1,0 +1,45 @@
+"""`two-way-sms doctor`: judge a number's live two-way configuration, read-only."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from two_way_sms.cli import arguments, aws_session
+from two_way_sms.cli.aws_reader import AwsReader
+from two_way_sms.cli.check_report import render_json, render_text
+from two_way_sms.cli.errors import EXIT_FAILED, EXIT_OK
+from two_way_sms.delivery_checks import all_passed, check_delivery
+
+DESCRIPTION = """\
+Read the number's two-way settings and everything they name (role and its policies, topic and
+its policy, key and its policy, Amazon Connect claim) with Describe/Get/List calls only, and
+judge them with the policy evaluator the emulator uses. One line per check; each FAIL is
+followed by its fix. Exit 0 when every check passes, 1 otherwise, 2 on usage or connection
+errors."""
+
+
+def add_parser(commands: Any) -> None:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "doctor",
+        help="check that inbound SMS to a number will be delivered (read-only)",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    arguments.add_phone_number_id(parser)
+    arguments.add_aws_location(parser)
+    arguments.add_json(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    clients = aws_session.open_clients(args.region, args.phone_number_id, args.endpoint_url)
+    reader = AwsReader(clients)
+    number = reader.phone_number(args.phone_number_id)
+    checks = check_delivery(number, reader)
+    if args.json:
+        print(json.dumps(render_json(number, checks), indent=2))
+    else:
+        print(render_text("two-way SMS doctor", number, checks))
+    return EXIT_OK if all_passed(checks) else EXIT_FAILED
