@@ -714,41 +714,6 @@ def test_doctor_only_reads(
 # Amazon Connect
 
 
-def _connect_is_emulated(client: Callable[[str], Any]) -> bool:
-    """LocalStack community answers Amazon Connect calls with 501 (or routes them elsewhere)."""
-    try:
-        client("connect").list_phone_numbers_v2(MaxResults=1)
-    except ClientError:
-        return False
-    return True
-
-
-def test_connect_channel_without_connect_emulator_is_a_clear_error(
-    deploy: Deployment,
-    cli: Callable[..., Result],
-    client: Callable[[str], Any],
-    aws_calls: list[str],
-) -> None:
-    """LocalStack community has no Amazon Connect (yet): the doctor reads the number and the
-    role, then says the endpoint cannot answer ListPhoneNumbersV2 (exit 2)."""
-    if _connect_is_emulated(client):
-        pytest.skip("Amazon Connect is emulated: test_connect_channel_is_checked covers it")
-    role = deploy.role(
-        {"Effect": "Allow", "Action": "connect:SendChatIntegrationEvent", "Resource": "*"}
-    )
-    number = deploy.number(
-        TwoWayEnabled=True,
-        TwoWayChannelArn=f"connect.{REGION}.amazonaws.com",
-        TwoWayChannelRole=role,
-    )
-    result = doctor(cli, number)
-    assert result.code == 2
-    assert result.err.startswith("two-way-sms doctor: error: connect ListPhoneNumbersV2 failed: ")
-    assert "does not implement connect ListPhoneNumbersV2" in result.err
-    assert aws_calls[-1] == "ListPhoneNumbersV2"
-    assert all(name.startswith(READ_ONLY_PREFIXES) for name in aws_calls)
-
-
 def test_connect_channel_is_checked(
     deploy: Deployment,
     cli: Callable[..., Result],
@@ -760,8 +725,6 @@ def test_connect_channel_is_checked(
     in another Region fails connect-region; before its import connect-number-imported fails
     with the import command; once imported, with a role allowed
     connect:SendChatIntegrationEvent, every check passes. The emulator agrees each time."""
-    if not _connect_is_emulated(client):
-        pytest.skip("LocalStack has no Amazon Connect emulator here")
     connect = client("connect")
     instance = connect.create_instance(
         IdentityManagementType="CONNECT_MANAGED",

@@ -45,23 +45,34 @@ def test_init_plan_apply_output_destroy(tmp_path: Path, capsys: pytest.CaptureFi
     ]
 
     def run(action: str, *extra: str) -> tuple[int, str]:
+        """Exit code and the command's last line (its summary; Terraform's output comes first)."""
+        code, out = run_full(action, *extra)
+        return code, out.rstrip("\n").splitlines()[-1]
+
+    def run_full(action: str, *extra: str) -> tuple[int, str]:
         capsys.readouterr()
         variables = extra or ("--var-file", str(tmp_path / "dev.tfvars"))
         code = main(["workspace", action, *common, *variables])
         return code, capsys.readouterr().out
 
-    assert run("init") == (0, f"initialized {tmp_path} (workspace dev)\n")
-    assert run("plan") == (2, f"plan of {tmp_path} (dev): changes\n")
+    assert run("init") == (0, f"initialized {tmp_path} (workspace dev)")
+    code, out = run_full("plan")
+    assert code == 2 and "Plan: 1 to add, 0 to change, 0 to destroy." in out, out
+    assert out.endswith(f"plan of {tmp_path} (dev): changes\n")
     assert run("apply")[0] == 0
-    assert run("plan") == (0, f"plan of {tmp_path} (dev): no changes\n")
-    code, out = run("output")
+    assert run("plan") == (0, f"plan of {tmp_path} (dev): no changes")
+    code, out = run_full("output")
     assert (code, json.loads(out)) == (0, {"name": "from-file"})
-    # (python-terraform passes --var before --var-file, so a --var-file value would win)
-    assert run("plan", "--var", "name=from-option") == (2, f"plan of {tmp_path} (dev): changes\n")
-    assert run("plan", "--var", "name=from-file") == (0, f"plan of {tmp_path} (dev): no changes\n")
+    # An explicit --var wins over a --var-file, as on Terraform's own command line.
+    var_file = ("--var-file", str(tmp_path / "dev.tfvars"))
+    assert run("plan", *var_file, "--var", "name=from-option") == (
+        2,
+        f"plan of {tmp_path} (dev): changes",
+    )
+    assert run("plan", "--var", "name=from-file") == (0, f"plan of {tmp_path} (dev): no changes")
     assert run("destroy")[0] == 0
     assert (tmp_path / "terraform.tfstate.d" / "dev").is_dir()  # the workspace was created
-    code, out = run("output")
+    code, out = run_full("output")
     assert (code, json.loads(out)) == (0, {})
 
 
