@@ -16,6 +16,7 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -155,3 +156,34 @@ def outbound_log(localstack_endpoint: str) -> Callable[..., list[dict[str, Any]]
         return list(body["outboundMessages"])
 
     return read
+
+
+@pytest.fixture
+def subscribed_queue(aws: Callable[[str], Any]) -> Iterator[Callable[[str], str]]:
+    """subscribe(topic_arn) -> URL of a fresh SQS queue subscribed to it (SNS envelope kept);
+    queues and subscriptions are removed after the test."""
+    sqs, sns = aws("sqs"), aws("sns")
+    created: list[tuple[str, str]] = []
+
+    def subscribe(topic_arn: str) -> str:
+        url = sqs.create_queue(QueueName=f"e2e-{uuid.uuid4().hex[:12]}")["QueueUrl"]
+        arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"][
+            "QueueArn"
+        ]
+        statement = {
+            "Effect": "Allow",
+            "Principal": {"Service": "sns.amazonaws.com"},
+            "Action": "sqs:SendMessage",
+            "Resource": arn,
+            "Condition": {"ArnEquals": {"aws:SourceArn": topic_arn}},
+        }
+        policy = json.dumps({"Version": "2012-10-17", "Statement": [statement]})
+        sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": policy})
+        subscription = sns.subscribe(TopicArn=topic_arn, Protocol="sqs", Endpoint=arn)
+        created.append((url, subscription["SubscriptionArn"]))
+        return str(url)
+
+    yield subscribe
+    for url, subscription_arn in created:
+        sns.unsubscribe(SubscriptionArn=subscription_arn)
+        sqs.delete_queue(QueueUrl=url)

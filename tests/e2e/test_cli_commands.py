@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+
 from tests.e2e.test_cli_doctor import (
     CUSTOMER,
     Deployment,

@@ -32,12 +32,14 @@ from botocore.exceptions import ClientError
 from two_way_sms.cli import aws_session
 from two_way_sms.cli.main import main
 
+from .inbound import CUSTOMER
+
 pytestmark = pytest.mark.e2e
 
 ACCOUNT = str(random.randint(10**11, 10**12 - 1))
 OTHER_ACCOUNT = str((int(ACCOUNT) + 1) % 10**12).zfill(12)
 REGION = "us-east-1"
-CUSTOMER = "+14255550182"
+
 SMS = "sms-voice.amazonaws.com"
 READ_ONLY_PREFIXES = ("Describe", "Get", "List")
 

@@ -23,7 +23,7 @@ import sys
 import urllib.parse
 import urllib.request
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,21 +31,14 @@ import pytest
 
 from two_way_sms.harness.localstack_apply import applied_root, localstack_terraform_env
 
+from .inbound import CUSTOMER, PAYLOAD_FIELDS, drain_payloads
+
 pytestmark = pytest.mark.e2e
 
 REGION = "us-east-1"
-CUSTOMER = "+14255550182"
 SEND = "connect:SendChatIntegrationEvent"
 CHAT_EVENTS_PATH = "/_aws/connect/chat-integration-events"
 ROLE_POLICY = "two-way-sms-destination"  # the channel-role module's inline policy
-PAYLOAD_FIELDS = [
-    "originationNumber",
-    "destinationNumber",
-    "messageKeyword",
-    "messageBody",
-    "inboundMessageId",
-    "previousPublishedMessageId",
-]
 
 
 def _unique(prefix: str) -> str:
@@ -62,55 +55,6 @@ def chat_events(localstack_endpoint: str) -> Callable[..., list[dict[str, Any]]]
             return list(json.loads(response.read())["chatIntegrationEvents"])
 
     return read
-
-
-@pytest.fixture
-def subscribed_queue(aws: Callable[[str], Any]) -> Iterator[Callable[[str], str]]:
-    """subscribe(topic_arn) -> URL of a fresh SQS queue subscribed to it; removed afterwards."""
-    sqs, sns = aws("sqs"), aws("sns")
-    created: list[tuple[str, str]] = []
-
-    def subscribe(topic_arn: str) -> str:
-        url = sqs.create_queue(QueueName=_unique("e2e-adopted"))["QueueUrl"]
-        arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"][
-            "QueueArn"
-        ]
-        policy = {
-            "Version": "2012-10-17",
-            "Statement": [
-                {
-                    "Effect": "Allow",
-                    "Principal": {"Service": "sns.amazonaws.com"},
-                    "Action": "sqs:SendMessage",
-                    "Resource": arn,
-                    "Condition": {"ArnEquals": {"aws:SourceArn": topic_arn}},
-                }
-            ],
-        }
-        sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": json.dumps(policy)})
-        subscription = sns.subscribe(TopicArn=topic_arn, Protocol="sqs", Endpoint=arn)
-        created.append((url, subscription["SubscriptionArn"]))
-        return str(url)
-
-    yield subscribe
-    for url, subscription_arn in created:
-        sns.unsubscribe(SubscriptionArn=subscription_arn)
-        sqs.delete_queue(QueueUrl=url)
-
-
-def _drain(sqs: Any, queue_url: str, wait: int = 2) -> list[dict[str, Any]]:
-    """Every payload now on the queue (SNS envelope unwrapped), deleted as read."""
-    payloads: list[dict[str, Any]] = []
-    while True:
-        batch = sqs.receive_message(
-            QueueUrl=queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=wait
-        ).get("Messages", [])
-        if not batch:
-            return payloads
-        for message in batch:
-            payloads.append(json.loads(json.loads(message["Body"])["Message"]))
-            sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
-        wait = 1
 
 
 # =============================================================================================
@@ -353,7 +297,7 @@ def test_existing_number_is_adopted_and_kept(
             )
             assert outcome["delivered"] is True, outcome
             assert outcome["destination"] == topic
-            received = _drain(sqs, queue)
+            received = drain_payloads(sqs, queue, raw=False)
             assert len(received) == 1, received
             (payload,) = received
             assert list(payload) == PAYLOAD_FIELDS

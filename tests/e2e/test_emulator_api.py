@@ -18,20 +18,13 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
+from .inbound import CUSTOMER, PAYLOAD_FIELDS, drain_payloads
+
 pytestmark = pytest.mark.e2e
 
 ACCOUNT = str(random.randint(10**11, 10**12 - 1))
 REGION = "us-east-1"
-CUSTOMER = "+14255550182"
 SMS = "sms-voice.amazonaws.com"
-PAYLOAD_FIELDS = [
-    "originationNumber",
-    "destinationNumber",
-    "messageKeyword",
-    "messageBody",
-    "inboundMessageId",
-    "previousPublishedMessageId",
-]
 
 Client = Callable[..., Any]
 
@@ -607,21 +600,6 @@ class Channel:
     queue_url: str
 
 
-def _drain(sqs: Any, queue_url: str, wait: int = 2) -> list[dict[str, Any]]:
-    """Every payload now on the queue (raw SNS delivery), deleted as read."""
-    payloads: list[dict[str, Any]] = []
-    while True:
-        batch = sqs.receive_message(
-            QueueUrl=queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=wait
-        ).get("Messages", [])
-        if not batch:
-            return payloads
-        for message in batch:
-            payloads.append(json.loads(message["Body"]))
-            sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
-        wait = 1
-
-
 def _topic_policy(topic_arn: str, source_account: str) -> str:
     return json.dumps(
         {
@@ -797,7 +775,7 @@ def _assert_delivered_once(
 ) -> dict[str, Any]:
     assert outcome["delivered"] is True, outcome
     assert outcome["destination"] == channel.topic_arn
-    payloads = _drain(client("sqs"), channel.queue_url)
+    payloads = drain_payloads(client("sqs"), channel.queue_url, raw=True)
     assert len(payloads) == 1, payloads
     payload = payloads[0]
     assert list(payload) == PAYLOAD_FIELDS
@@ -814,7 +792,7 @@ def _assert_dropped(outcome: dict[str, Any], client: Client, channel: Channel, *
     assert outcome["delivered"] is False, outcome
     for word in words:
         assert word in outcome["reason"], f"{word!r} not in {outcome['reason']!r}"
-    assert _drain(client("sqs"), channel.queue_url, wait=1) == []
+    assert drain_payloads(client("sqs"), channel.queue_url, raw=True, wait=1) == []
 
 
 def _text(

@@ -24,24 +24,17 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
+from .inbound import CUSTOMER, PAYLOAD_FIELDS
+
 pytestmark = pytest.mark.e2e
 
 ACCOUNT = str(random.randint(10**11, 10**12 - 1))
 OTHER_ACCOUNT = str(random.randint(10**11, 10**12 - 1))
 REGION = "us-east-1"
-CUSTOMER = "+14255550182"
 SMS = "sms-voice.amazonaws.com"
 SEND = "connect:SendChatIntegrationEvent"
 CHAT_EVENTS_PATH = "/_aws/connect/chat-integration-events"
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-PAYLOAD_FIELDS = [
-    "originationNumber",
-    "destinationNumber",
-    "messageKeyword",
-    "messageBody",
-    "inboundMessageId",
-    "previousPublishedMessageId",
-]
 
 Client = Callable[..., Any]
 

@@ -18,67 +18,9 @@ import pytest
 
 from two_way_sms.harness.localstack_apply import AppliedRoot, applied_root
 
+from .inbound import CUSTOMER, PAYLOAD_FIELDS, drain_payloads
+
 pytestmark = pytest.mark.e2e
-
-PAYLOAD_FIELDS = {
-    "originationNumber",
-    "destinationNumber",
-    "messageKeyword",
-    "messageBody",
-    "inboundMessageId",
-    "previousPublishedMessageId",
-}
-CUSTOMER = "+14255550182"
-
-
-def _drain(sqs: Any, queue_url: str, wait: int = 2) -> list[dict[str, Any]]:
-    """Every message now on the queue (deleted as read), SNS envelope unwrapped."""
-    messages: list[dict[str, Any]] = []
-    while True:
-        batch = sqs.receive_message(
-            QueueUrl=queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=wait
-        ).get("Messages", [])
-        if not batch:
-            return messages
-        for message in batch:
-            envelope = json.loads(message["Body"])
-            messages.append(json.loads(envelope["Message"]))
-            sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
-        wait = 1
-
-
-@pytest.fixture
-def subscribed_queue(aws: Callable[[str], Any]) -> Callable[[str], str]:
-    """Subscribe a fresh SQS queue to a topic; returns its URL. Removed afterwards."""
-    sqs, sns = aws("sqs"), aws("sns")
-    created: list[tuple[str, str]] = []
-
-    def subscribe(topic_arn: str) -> str:
-        url = sqs.create_queue(QueueName=f"e2e-{uuid.uuid4().hex[:12]}")["QueueUrl"]
-        arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"][
-            "QueueArn"
-        ]
-        policy = {
-            "Version": "2012-10-17",
-            "Statement": [
-                {
-                    "Effect": "Allow",
-                    "Principal": {"Service": "sns.amazonaws.com"},
-                    "Action": "sqs:SendMessage",
-                    "Resource": arn,
-                    "Condition": {"ArnEquals": {"aws:SourceArn": topic_arn}},
-                }
-            ],
-        }
-        sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": json.dumps(policy)})
-        subscription = sns.subscribe(TopicArn=topic_arn, Protocol="sqs", Endpoint=arn)
-        created.append((url, subscription["SubscriptionArn"]))
-        return url
-
-    yield subscribe  # type: ignore[misc]
-    for url, subscription_arn in created:
-        sns.unsubscribe(SubscriptionArn=subscription_arn)
-        sqs.delete_queue(QueueUrl=url)
 
 
 def _assert_routed_once(
@@ -89,10 +31,10 @@ def _assert_routed_once(
     )
     assert outcome["delivered"] is True, outcome
     assert outcome["destination"] == topic
-    received = _drain(sqs, queue_url)
+    received = drain_payloads(sqs, queue_url, raw=False)
     assert len(received) == 1, f"expected exactly one payload, got {received}"
     payload = received[0]
-    assert set(payload) == PAYLOAD_FIELDS
+    assert list(payload) == PAYLOAD_FIELDS
     assert payload["originationNumber"] == CUSTOMER
     assert payload["destinationNumber"] == number
     assert payload["messageBody"] == "JOIN now"
@@ -107,7 +49,7 @@ def _assert_dropped(
     assert outcome["delivered"] is False, outcome
     for word in words:
         assert word in outcome["reason"], f"{word!r} not in reason: {outcome['reason']}"
-    assert _drain(sqs, queue_url, wait=1) == []
+    assert drain_payloads(sqs, queue_url, raw=False, wait=1) == []
 
 
 def _assert_nothing_left(aws: Callable[[str], Any], outputs: dict[str, Any]) -> None:
