@@ -1,20 +1,55 @@
-"""`routing.AwsView` on LocalStack's own IAM, SNS, KMS and STS, through its internal clients,
-and `routing.ConnectView` on the emulator's Amazon Connect.
+"""`routing.AwsView` on LocalStack's own IAM, SNS, KMS and STS, and `routing.ConnectView` on the
+emulator's Amazon Connect.
 
-Runs inside the LocalStack process. Reads are made as the account that owns the resource
-(`connect_to(aws_access_key_id=<account>)`); the publish is made as the assumed role
-(`connect_to.with_assumed_role`) or as the service principal sms-voice with the number's ARN as
-source (`request_metadata`). Amazon Connect is the emulator's own (connect_provider.py): its
-import lookup and SendChatIntegrationEvent are called directly, the event recorded with the role
-session it is sent as and the inbound message's payload.
+Runs inside the LocalStack process, once per inbound message, so it is on the routed path's
+critical section. Reads go straight to the state LocalStack's providers keep (no internal API
+call, no botocore serialization, no client construction), and are made afresh for every message:
+a policy changed by one request is seen by the next message.
+
+Coupling to LocalStack 4.14.0 internals (pinned by
+requirements/localstack-4.14.0-constraints.txt; re-check these on an upgrade, the unit tests in
+tests/unit/test_emulator_localstack_aws.py fake exactly these names):
+
+- IAM is moto's: `moto.iam.models.iam_backends[account][partition]`, `IAMBackend.get_role(name)`
+  (raises `moto.iam.exceptions.NotFoundException`) and `.get_policy(arn)`; a `Role` has `arn`,
+  `assume_role_policy_document`, `policies` (inline, name -> JSON text), `managed_policies`
+  (ARN -> `ManagedPolicy`, in ListAttachedRolePolicies order), `permissions_boundary_arn`; a
+  `ManagedPolicy` has `default_version_id` and `versions` (`PolicyVersion.version_id`,
+  `.document`). These are what GetRole, ListRolePolicies, GetRolePolicy,
+  ListAttachedRolePolicies, GetPolicy and GetPolicyVersion answer from.
+- SNS is LocalStack's: `localstack.services.sns.models.sns_stores[account][region].topics`
+  (ARN -> topic dict whose "attributes" GetTopicAttributes returns as is).
+- KMS is LocalStack's: `localstack.services.kms.utils.is_valid_key_arn`/`parse_key_arn` and
+  `KmsProvider._get_kms_key(account, region, id, any_key_state_allowed=True)` (id, ARN, alias
+  name or alias ARN; raises `localstack.aws.api.kms.NotFoundException`), then `KmsKey.metadata`
+  and `KmsKey.policy`, as DescribeKey and GetKeyPolicy do.
+
+Policy documents are parsed from JSON here, once per message (a document that is not JSON is
+passed on as text, so the evaluator reports it as a malformed policy).
+
+The publish goes through LocalStack's SNS (an internal client), so subscribers receive it as
+from any other publisher: as the channel role, with credentials from STS AssumeRole by the
+service principal sms-voice (`request_metadata(service_principal=...)`), or as the service
+principal with the number's ARN as source. The role's credentials (and the client built on them)
+are kept per (role ARN, region) until five minutes before they expire: they decide nothing (every
+allow/deny is `two_way_sms.policy`'s, per message), and assuming the role for every message cost
+an STS call and a new botocore client each time. The session behind them is named after the
+message that assumed the role (sms-voice-<message id>); the decisions and the Amazon Connect
+records use each message's own session.
+
+Amazon Connect is the emulator's own (connect_provider.py): its import lookup and
+SendChatIntegrationEvent are called directly, the event recorded with the role session it is
+sent as and the inbound message's payload.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import json
+import threading
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from botocore.exceptions import ClientError
 from localstack.aws.connect import connect_to
 
 from two_way_sms.emulator.models import PhoneNumber
@@ -22,100 +57,136 @@ from two_way_sms.emulator.numbers import parse_arn, role_name
 from two_way_sms.emulator.routing import ConnectImport, KeyData, PolicyDocument, RoleData
 from two_way_sms.emulator.service_requests import session_arn
 
-_IAM_REGION = "us-east-1"
 _SERVICE = "sms-voice"  # LocalStack names service principals without ".amazonaws.com"
+_REFRESH_BEFORE = timedelta(minutes=5)  # assume the role again this long before expiry
 
 
-def _not_found(error: ClientError) -> bool:
-    code = error.response.get("Error", {}).get("Code", "")
-    return code in ("NoSuchEntity", "NotFound", "NotFoundException", "NoSuchEntityException")
+def _document(text: Any) -> PolicyDocument:
+    """A policy document as the evaluator takes it: parsed JSON, or the text if it is not."""
+    if isinstance(text, str):
+        try:
+            parsed = json.loads(text)
+        except ValueError:
+            return text
+        if isinstance(parsed, Mapping):
+            return parsed
+    return text
 
 
-def _pages(method: Any, key: str, **kwargs: Any) -> Iterator[Any]:
-    marker: str | None = None
-    while True:
-        page = method(**kwargs, **({"Marker": marker} if marker else {}))
-        yield from page.get(key, [])
-        if not page.get("IsTruncated"):
-            return
-        marker = page.get("Marker")
+def _managed_document(iam: Any, policy_arn: str) -> PolicyDocument:
+    """The default version's document of a managed policy (GetPolicy + GetPolicyVersion)."""
+    policy = iam.get_policy(policy_arn)
+    for version in list(policy.versions):
+        if version.version_id == policy.default_version_id:
+            return _document(version.document)
+    from moto.iam.exceptions import NotFoundException
+
+    raise NotFoundException("Policy version not found")
+
+
+class _RoleClients:
+    """SNS clients with the channel role's credentials, per (role ARN, region)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._clients: dict[tuple[str, str | None], tuple[Any, datetime | None]] = {}
+
+    def sns(self, role_arn: str, region: str | None, session_name: str) -> Any:
+        key = (role_arn, region)
+        now = datetime.now(UTC)
+        with self._lock:
+            cached = self._clients.get(key)
+        if cached is not None:
+            client, expires = cached
+            if expires is None or now < expires - _REFRESH_BEFORE:
+                return client
+        sts = connect_to(region_name=region).sts.request_metadata(service_principal=_SERVICE)
+        credentials = sts.assume_role(RoleArn=role_arn, RoleSessionName=session_name)["Credentials"]
+        client = connect_to(
+            region_name=region,
+            aws_access_key_id=credentials["AccessKeyId"],
+            aws_secret_access_key=credentials["SecretAccessKey"],
+            aws_session_token=credentials["SessionToken"],
+        ).sns
+        expires = credentials.get("Expiration")
+        if isinstance(expires, datetime) and expires.tzinfo is None:
+            expires = expires.replace(tzinfo=UTC)
+        with self._lock:
+            self._clients[key] = (client, expires if isinstance(expires, datetime) else None)
+        return client
+
+    def clear(self) -> None:
+        with self._lock:
+            self._clients.clear()
+
+
+_ROLE_CLIENTS = _RoleClients()
 
 
 class LocalStackAws:
     def role(self, role_arn: str) -> RoleData | None:
+        from moto.iam.exceptions import NotFoundException
+        from moto.iam.models import iam_backends
+
         arn = parse_arn(role_arn)
         if arn is None:
             return None
-        iam = connect_to(aws_access_key_id=arn.account, region_name=_IAM_REGION).iam
-        name = role_name(role_arn)
+        iam = iam_backends[arn.account][arn.partition]
         try:
-            role = iam.get_role(RoleName=name)["Role"]
-        except ClientError as error:
-            if _not_found(error):
-                return None
-            raise
-        if role["Arn"] != role_arn:  # same name, other path: not the role that was named
+            role = iam.get_role(role_name(role_arn))
+        except NotFoundException:
             return None
-        inline = [
-            (policy, iam.get_role_policy(RoleName=name, PolicyName=policy)["PolicyDocument"])
-            for policy in _pages(iam.list_role_policies, "PolicyNames", RoleName=name)
-        ]
+        if role.arn != role_arn:  # same name, other path: not the role that was named
+            return None
+        inline = [(name, _document(text)) for name, text in list(role.policies.items())]
         managed = [
-            (attached["PolicyArn"], self._managed_document(iam, attached["PolicyArn"]))
-            for attached in _pages(
-                iam.list_attached_role_policies, "AttachedPolicies", RoleName=name
-            )
+            (policy_arn, _managed_document(iam, policy_arn))
+            for policy_arn in list(role.managed_policies)
         ]
-        boundary_arn = (role.get("PermissionsBoundary") or {}).get("PermissionsBoundaryArn")
-        boundary = (
-            (boundary_arn, self._managed_document(iam, boundary_arn)) if boundary_arn else None
-        )
+        boundary_arn = role.permissions_boundary_arn
+        boundary = (boundary_arn, _managed_document(iam, boundary_arn)) if boundary_arn else None
         return RoleData(
-            arn=role["Arn"],
-            trust_policy=role["AssumeRolePolicyDocument"],
+            arn=role.arn,
+            trust_policy=_document(role.assume_role_policy_document),
             inline_policies=inline,
             managed_policies=managed,
             permissions_boundary=boundary,
         )
 
-    @staticmethod
-    def _managed_document(iam: Any, policy_arn: str) -> PolicyDocument:
-        version = iam.get_policy(PolicyArn=policy_arn)["Policy"]["DefaultVersionId"]
-        document: PolicyDocument = iam.get_policy_version(PolicyArn=policy_arn, VersionId=version)[
-            "PolicyVersion"
-        ]["Document"]
-        return document
-
     def topic_attributes(self, topic_arn: str) -> Mapping[str, str] | None:
+        from localstack.services.sns.models import sns_stores
+
         arn = parse_arn(topic_arn)
         if arn is None:
             return None
-        sns = connect_to(aws_access_key_id=arn.account, region_name=arn.region).sns
         try:
-            attributes: Mapping[str, str] = sns.get_topic_attributes(TopicArn=topic_arn)[
-                "Attributes"
-            ]
-        except ClientError as error:
-            if _not_found(error):
-                return None
-            raise
-        return attributes
+            topic = sns_stores[arn.account][arn.region].topics.get(topic_arn)
+        except ValueError:  # not a valid account id or Region: no such topic
+            return None
+        if topic is None:
+            return None
+        return dict(topic["attributes"])
 
     def kms_key(self, key_id: str, account: str, region: str) -> KeyData | None:
-        kms = connect_to(aws_access_key_id=account, region_name=region).kms
-        try:
-            metadata = kms.describe_key(KeyId=key_id)["KeyMetadata"]
-        except ClientError as error:
-            if _not_found(error):
+        from localstack.aws.api.kms import NotFoundException
+        from localstack.services.kms.provider import KmsProvider
+        from localstack.services.kms.utils import is_valid_key_arn, parse_key_arn
+
+        if is_valid_key_arn(key_id):  # DescribeKey: an ARN names its own account
+            account, key_region, key_id = parse_key_arn(key_id)
+            if key_region != region:
                 return None
-            raise
-        policy = kms.get_key_policy(KeyId=metadata["KeyId"], PolicyName="default")["Policy"]
+        try:
+            key = KmsProvider._get_kms_key(account, region, key_id, any_key_state_allowed=True)
+        except (NotFoundException, ValueError):  # ValueError: not a key id, ARN or alias
+            return None
+        metadata = key.metadata
         return KeyData(
             arn=metadata["Arn"],
             key_spec=metadata.get("KeySpec") or metadata.get("CustomerMasterKeySpec") or "",
             key_state=metadata.get("KeyState", ""),
             key_usage=metadata.get("KeyUsage", ""),
-            policy=policy,
+            policy=_document(key.policy),
         )
 
     def publish(
@@ -131,13 +202,8 @@ class LocalStackAws:
         arn = parse_arn(topic_arn)
         region = arn.region if arn else None
         if role_arn:
-            clients = connect_to.with_assumed_role(
-                role_arn=role_arn,
-                service_principal=_SERVICE,  # type: ignore[arg-type]
-                session_name=session_name,
-                region_name=region,
-            )
-            response = clients.sns.publish(TopicArn=topic_arn, Message=message)
+            sns = _ROLE_CLIENTS.sns(role_arn, region, session_name)
+            response = sns.publish(TopicArn=topic_arn, Message=message)
         else:
             account = arn.account if arn else source_account
             sns = connect_to(aws_access_key_id=account, region_name=region).sns

@@ -61,6 +61,19 @@ def _previous_message_id(number: PhoneNumber, customer: str) -> str | None:
     return None
 
 
+_AWS: Any = None
+
+
+def _aws() -> Any:
+    """The one LocalStackAws of the process (it keeps the channel roles' SNS clients)."""
+    global _AWS
+    if _AWS is None:
+        from two_way_sms.emulator.localstack_aws import LocalStackAws
+
+        _AWS = LocalStackAws()
+    return _AWS
+
+
 class SmsVoiceDeveloperApi:
     @route(INBOUND_PATH, methods=["POST"])
     def post_inbound_message(self, request: Request, **_: Any) -> Response:
@@ -88,12 +101,10 @@ class SmsVoiceDeveloperApi:
         def apply_keyword(match: KeywordMatch, effects: KeywordEffects) -> None:
             applied.update(_apply_keyword(number, message, match, effects))
 
-        from two_way_sms.emulator.localstack_aws import LocalStackAws
-
         result = route_inbound(
             message,
             number,
-            LocalStackAws(),
+            _aws(),
             inbound_message_id=inbound_id,
             previous_published_message_id=previous,
             apply_keyword=apply_keyword,

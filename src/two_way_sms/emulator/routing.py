@@ -1,8 +1,9 @@
 """Inbound routing: what happens when a customer texts one of the emulator's numbers.
 
 Pure rules (no LocalStack imports): the AWS resources they read and the SNS publish they make go
-through an `AwsView` (localstack_aws.py implements it with LocalStack's internal clients; unit
-tests pass fakes). Every allow/deny decision is made by `two_way_sms.policy.evaluate`.
+through an `AwsView` (localstack_aws.py implements it on LocalStack's own state and SNS; unit
+tests pass fakes). Every allow/deny decision is made by `two_way_sms.policy.evaluate`, on what
+the view reads for this message: nothing read is kept from one message to the next.
 
 The rules, from the AWS End User Messaging SMS guide "Two-way SMS messaging" (README.md in this
 folder explains each choice):
