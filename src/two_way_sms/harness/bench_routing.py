@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode, urlparse
 
-import boto3
+from two_way_sms.harness.localstack_clients import client, subscribe_queue
 
 INBOUND_PATH = "/_aws/sms-voice/inbound-messages"
 ACCOUNT = "000000000000"
@@ -56,16 +56,6 @@ class PathResult:
         return sum(n - 1 for n in self.received.values() if n > 1)
 
 
-def _client(service: str, endpoint: str) -> Any:
-    return boto3.client(
-        service,  # type: ignore[call-overload]
-        endpoint_url=endpoint,
-        region_name=REGION,
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-    )
-
-
 def _policy(*statements: dict[str, Any]) -> str:
     return json.dumps({"Version": "2012-10-17", "Statement": list(statements)})
 
@@ -81,8 +71,8 @@ class Setup:
 def set_up(endpoint: str) -> Setup:
     """Encrypted topic, channel role, two-way number and a raw-delivery SQS subscriber."""
     name = f"bench-{uuid.uuid4().hex[:8]}"
-    kms, sns, sqs, iam = (_client(s, endpoint) for s in ("kms", "sns", "sqs", "iam"))
-    sms = _client("pinpoint-sms-voice-v2", endpoint)
+    kms, sns, sqs, iam = (client(s, endpoint) for s in ("kms", "sns", "sqs", "iam"))
+    sms = client("pinpoint-sms-voice-v2", endpoint)
     key = kms.create_key(
         Policy=_policy(
             {
@@ -103,29 +93,8 @@ def set_up(endpoint: str) -> Setup:
         )
     )["KeyMetadata"]["Arn"]
     topic = sns.create_topic(Name=name, Attributes={"KmsMasterKeyId": key})["TopicArn"]
-    queue = sqs.create_queue(QueueName=name)["QueueUrl"]
-    queue_arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"][
-        "QueueArn"
-    ]
-    sqs.set_queue_attributes(
-        QueueUrl=queue,
-        Attributes={
-            "Policy": _policy(
-                {
-                    "Effect": "Allow",
-                    "Principal": {"Service": "sns.amazonaws.com"},
-                    "Action": "sqs:SendMessage",
-                    "Resource": queue_arn,
-                }
-            )
-        },
-    )
-    subscription = sns.subscribe(
-        TopicArn=topic,
-        Protocol="sqs",
-        Endpoint=queue_arn,
-        Attributes={"RawMessageDelivery": "true"},
-    )["SubscriptionArn"]
+    subscriber = subscribe_queue(endpoint, topic, name, raw=True)
+    queue, subscription = subscriber.queue_url, subscriber.subscription_arn
     role = iam.create_role(
         RoleName=name,
         AssumeRolePolicyDocument=_policy(
@@ -177,7 +146,7 @@ def set_up(endpoint: str) -> Setup:
 
 def drain(endpoint: str, queue_url: str, field: str, expected: int) -> Counter[str]:
     """Read until `expected` messages arrived or the queue stays empty for 3 s."""
-    sqs = _client("sqs", endpoint)
+    sqs = client("sqs", endpoint)
     seen: Counter[str] = Counter()
     quiet_since = time.monotonic()
     while time.monotonic() - quiet_since < 3 and sum(seen.values()) < expected:

@@ -18,26 +18,16 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-import boto3
 import tftest
 
 from two_way_sms.harness.localstack_apply import applied_root, localstack_terraform_env
+from two_way_sms.harness.localstack_clients import client, subscribe_queue
 from two_way_sms.localstack import runtime
 
 EXAMPLE = "examples/sns-kms"
 REGION = "us-east-1"
 INBOUND_PATH = "/_aws/sms-voice/inbound-messages"
 CUSTOMER = "+14255550182"
-
-
-def _client(service: str, endpoint: str) -> Any:
-    return boto3.client(
-        service,  # type: ignore[call-overload]
-        endpoint_url=endpoint,
-        region_name=REGION,
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-    )
 
 
 def send_inbound(endpoint: str, **fields: str) -> dict[str, Any]:
@@ -51,25 +41,8 @@ def send_inbound(endpoint: str, **fields: str) -> dict[str, Any]:
         return dict(json.loads(response.read()))
 
 
-def subscribe_queue(endpoint: str, topic_arn: str) -> str:
-    sqs, sns = _client("sqs", endpoint), _client("sns", endpoint)
-    url = sqs.create_queue(QueueName=f"demo-subscriber-{uuid.uuid4().hex[:8]}")["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]
-    statement = {
-        "Effect": "Allow",
-        "Principal": {"Service": "sns.amazonaws.com"},
-        "Action": "sqs:SendMessage",
-        "Resource": arn["QueueArn"],
-        "Condition": {"ArnEquals": {"aws:SourceArn": topic_arn}},
-    }
-    policy = json.dumps({"Version": "2012-10-17", "Statement": [statement]})
-    sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": policy})
-    sns.subscribe(TopicArn=topic_arn, Protocol="sqs", Endpoint=arn["QueueArn"])
-    return str(url)
-
-
 def receive_payloads(endpoint: str, queue_url: str, wait: int = 5) -> list[dict[str, Any]]:
-    sqs = _client("sqs", endpoint)
+    sqs = client("sqs", endpoint)
     messages = sqs.receive_message(
         QueueUrl=queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=wait
     ).get("Messages", [])
@@ -100,7 +73,9 @@ def run(project_root: Path, keep: bool) -> int:
             number = root.outputs["phone_numbers"]["support"]["phone_number"]
             print(f"  topic  {topic}\n  key    {root.outputs['kms_key_arn']}")
             print(f"  role   {root.outputs['channel_role_arn']}\n  number {number}")
-            queue = subscribe_queue(started.endpoint, topic)
+            queue = subscribe_queue(
+                started.endpoint, topic, f"demo-subscriber-{uuid.uuid4().hex[:8]}", raw=False
+            ).queue_url
             outcome = send_inbound(
                 started.endpoint,
                 originationNumber=CUSTOMER,
@@ -124,7 +99,7 @@ def run(project_root: Path, keep: bool) -> int:
                     "Tear down with: make demo-down"
                 )
             else:
-                _client("sqs", started.endpoint).delete_queue(QueueUrl=queue)
+                client("sqs", started.endpoint).delete_queue(QueueUrl=queue)
             ok = outcome.get("delivered") is True and len(payloads) == 1
     finally:
         if kept is None and started.started:

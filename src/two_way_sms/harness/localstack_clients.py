@@ -1,0 +1,53 @@
+"""boto3 clients for LocalStack, and an SQS queue subscribed to a topic, for the demo and the
+benchmark (the end-to-end tests have the same as fixtures in tests/e2e/conftest.py)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import boto3
+
+REGION = "us-east-1"
+
+
+def client(service: str, endpoint: str, region: str = REGION) -> Any:
+    """A client of LocalStack's default account (credentials "test")."""
+    return boto3.client(
+        service,  # type: ignore[call-overload]
+        endpoint_url=endpoint,
+        region_name=region,
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
+    )
+
+
+@dataclass(frozen=True)
+class Subscriber:
+    queue_url: str
+    subscription_arn: str
+
+
+def subscribe_queue(endpoint: str, topic_arn: str, queue_name: str, raw: bool) -> Subscriber:
+    """A new SQS queue that only this topic may send to, subscribed to it (`raw`: the payload
+    itself is the message body, without the SNS envelope)."""
+    sqs, sns = client("sqs", endpoint), client("sns", endpoint)
+    url = sqs.create_queue(QueueName=queue_name)["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"
+    ]
+    statement = {
+        "Effect": "Allow",
+        "Principal": {"Service": "sns.amazonaws.com"},
+        "Action": "sqs:SendMessage",
+        "Resource": arn,
+        "Condition": {"ArnEquals": {"aws:SourceArn": topic_arn}},
+    }
+    policy = json.dumps({"Version": "2012-10-17", "Statement": [statement]})
+    sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": policy})
+    attributes = {"RawMessageDelivery": "true"} if raw else {}
+    subscription = sns.subscribe(
+        TopicArn=topic_arn, Protocol="sqs", Endpoint=arn, Attributes=attributes
+    )["SubscriptionArn"]
+    return Subscriber(queue_url=str(url), subscription_arn=str(subscription))
