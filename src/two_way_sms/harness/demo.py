@@ -13,32 +13,21 @@ import json
 import shutil
 import sys
 import time
-import urllib.request
 import uuid
 from pathlib import Path
 from typing import Any
 
 import tftest
 
+from two_way_sms.cli.errors import CliError
+from two_way_sms.cli.inbound_client import INBOUND_PATH, post_inbound
 from two_way_sms.harness.localstack_apply import applied_root, localstack_terraform_env
 from two_way_sms.harness.localstack_clients import client, subscribe_queue
 from two_way_sms.localstack import runtime
 
 EXAMPLE = "examples/sns-kms"
 REGION = "us-east-1"
-INBOUND_PATH = "/_aws/sms-voice/inbound-messages"
 CUSTOMER = "+14255550182"
-
-
-def send_inbound(endpoint: str, **fields: str) -> dict[str, Any]:
-    request = urllib.request.Request(
-        f"{endpoint}{INBOUND_PATH}",
-        data=json.dumps(fields).encode(),
-        headers={"Content-Type": "application/json"},
-        method="POST",
-    )
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return dict(json.loads(response.read()))
 
 
 def receive_payloads(endpoint: str, queue_url: str, wait: int = 5) -> list[dict[str, Any]]:
@@ -76,11 +65,13 @@ def run(project_root: Path, keep: bool) -> int:
             queue = subscribe_queue(
                 started.endpoint, topic, f"demo-subscriber-{uuid.uuid4().hex[:8]}", raw=False
             ).queue_url
-            outcome = send_inbound(
+            outcome = post_inbound(
                 started.endpoint,
-                originationNumber=CUSTOMER,
-                destinationNumber=number,
-                messageBody="JOIN the beta, please",
+                {
+                    "originationNumber": CUSTOMER,
+                    "destinationNumber": number,
+                    "messageBody": "JOIN the beta, please",
+                },
             )
             print(f"\nA customer ({CUSTOMER}) texts {number}: the emulator says")
             print(json.dumps(outcome, indent=2))
@@ -132,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     project_root = runtime.find_project_root()
     try:
         return down(project_root) if args.down else run(project_root, args.keep)
-    except runtime.LocalStackError as error:
+    except (runtime.LocalStackError, CliError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
 
