@@ -22,17 +22,19 @@ from two_way_sms.emulator.models import (
 from two_way_sms.emulator.numbers import (
     NumberPlan,
     UnsupportedCountry,
-    check_role_arn,
-    check_two_way_channel_arn,
     fake_phone_number,
-    is_connect_channel,
     monthly_leasing_price,
     new_phone_number_id,
     number_plan,
+)
+from two_way_sms.emulator.validation import validate
+from two_way_sms.identifiers import (
+    check_role_arn,
+    check_two_way_channel_arn,
+    is_connect_channel,
     parse_arn,
     role_name,
 )
-from two_way_sms.emulator.validation import validate
 
 _MODEL = botocore.session.get_session().get_service_model("pinpoint-sms-voice-v2")
 

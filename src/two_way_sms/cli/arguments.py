@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import re
 
-E164 = re.compile(r"\+[1-9][0-9]{1,14}")
-PHONE_NUMBER_ID = re.compile(
-    r"phone-[0-9a-f]{32}|arn:[a-z-]+:sms-voice:[a-z0-9-]+:\d{12}:phone-number/phone-[0-9a-f]{32}"
-)
+from two_way_sms.identifiers import is_e164, phone_number_id_of
 
 
 def e164(value: str) -> str:
-    if not E164.fullmatch(value):
+    if not is_e164(value):
         raise argparse.ArgumentTypeError(
             f"{value!r} is not an E.164 phone number such as +12065550100"
         )
@@ -20,7 +16,7 @@ def e164(value: str) -> str:
 
 
 def phone_number_id(value: str) -> str:
-    if not PHONE_NUMBER_ID.fullmatch(value):
+    if phone_number_id_of(value) is None:
         raise argparse.ArgumentTypeError(
             f"{value!r} is not a phone number ID (phone-<32 hex digits>) or its ARN"
         )

@@ -9,7 +9,7 @@ from two_way_sms.cli.aws_errors import call
 from two_way_sms.cli.aws_session import Clients
 from two_way_sms.delivery_checks import ConnectNumber, KeyData, NumberSettings, RoleData
 from two_way_sms.delivery_checks.deployment import PolicyDocument
-from two_way_sms.emulator.numbers import role_name
+from two_way_sms.identifiers import role_name
 
 SMS_VOICE = "pinpoint-sms-voice-v2"
 

@@ -9,7 +9,7 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError
 
 from two_way_sms.cli.errors import CliError
-from two_way_sms.emulator.numbers import parse_arn
+from two_way_sms.identifiers import parse_arn
 
 # Fail fast on a wrong endpoint instead of boto3's default minute of retries.
 CLIENT_CONFIG = Config(

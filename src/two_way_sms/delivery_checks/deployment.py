@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from two_way_sms.emulator.numbers import parse_arn
 from two_way_sms.emulator.routing import KeyData, PolicyDocument, RoleData
+from two_way_sms.identifiers import parse_arn
 
 __all__ = [
     "SESSION_NAME",

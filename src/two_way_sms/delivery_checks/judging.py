@@ -21,7 +21,7 @@ from two_way_sms.delivery_checks.policy_edits import (
 )
 from two_way_sms.delivery_checks.results import Check, FixStep, failed, passed
 from two_way_sms.delivery_checks.statements import INLINE_POLICY_NAME
-from two_way_sms.emulator.numbers import parse_arn
+from two_way_sms.identifiers import parse_arn
 from two_way_sms.policy import NamedPolicy, PolicyError, Request
 
 Describe = Callable[[Request], str]

@@ -10,9 +10,8 @@ from two_way_sms.delivery_checks.deployment import SESSION_NAME, KeyData, Number
 from two_way_sms.delivery_checks.judging import Judged, judge, key_policy, key_policy_edit
 from two_way_sms.delivery_checks.policy_edits import Policies
 from two_way_sms.delivery_checks.results import Check, FixStep, failed, passed
-from two_way_sms.delivery_checks.statements import SERVICE_PRINCIPAL
 from two_way_sms.emulator import service_requests
-from two_way_sms.emulator.numbers import parse_arn, role_name
+from two_way_sms.identifiers import SMS_VOICE_PRINCIPAL, parse_arn, role_name
 from two_way_sms.policy import NamedPolicy
 
 SYMMETRIC = ("SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT")
@@ -142,7 +141,7 @@ def kms_key_policy(
     else:
         identity = ()
         statement = statements.key_for_service(number.partition, number.region, number.account)
-        who = f"{SERVICE_PRINCIPAL} (no TwoWayChannelRole)"
+        who = f"{SMS_VOICE_PRINCIPAL} (no TwoWayChannelRole)"
     return judge(
         "kms-key-policy",
         requests,

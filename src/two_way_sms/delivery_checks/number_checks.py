@@ -6,11 +6,7 @@ from two_way_sms.delivery_checks import commands
 from two_way_sms.delivery_checks.deployment import NumberSettings
 from two_way_sms.delivery_checks.results import Check, FixStep, failed, passed
 from two_way_sms.delivery_checks.snapshot import connect_region, is_sns_channel
-from two_way_sms.emulator.numbers import (
-    check_two_way_channel_arn,
-    is_connect_channel,
-    parse_arn,
-)
+from two_way_sms.identifiers import check_two_way_channel_arn, is_connect_channel, parse_arn
 
 
 def topic_placeholder(number: NumberSettings, name: str = "<topic-name>") -> str:

@@ -21,9 +21,9 @@ from two_way_sms.delivery_checks.judging import (
 )
 from two_way_sms.delivery_checks.policy_edits import Policies
 from two_way_sms.delivery_checks.results import Check, FixStep, failed, passed
-from two_way_sms.delivery_checks.statements import INLINE_POLICY_NAME, SERVICE_PRINCIPAL
+from two_way_sms.delivery_checks.statements import INLINE_POLICY_NAME
 from two_way_sms.emulator import service_requests
-from two_way_sms.emulator.numbers import check_role_arn, parse_arn, role_name
+from two_way_sms.identifiers import SMS_VOICE_PRINCIPAL, check_role_arn, parse_arn, role_name
 
 
 def role_path(role_arn: str) -> str:
@@ -50,7 +50,7 @@ def create_role_steps(
     trust = statements.document(statements.trust(number.account))
     steps = [
         FixStep(
-            f"Create the role {name} that {SERVICE_PRINCIPAL} may assume (trust policy)",
+            f"Create the role {name} that {SMS_VOICE_PRINCIPAL} may assume (trust policy)",
             trust,
             commands.create_role(name, role_path(role_arn), trust),
         )
@@ -110,7 +110,7 @@ def role_trust(number: NumberSettings, role: RoleData) -> Judged:
         ],
         Policies(resource=trust_policy(role)),
         [trust_edit(role, statements.trust(number.account))],
-        who=SERVICE_PRINCIPAL,
+        who=SMS_VOICE_PRINCIPAL,
         what=lambda r: f"sts:AssumeRole {r.resource} for {number.arn}",
     )
 

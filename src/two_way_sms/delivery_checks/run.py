@@ -55,7 +55,7 @@ from two_way_sms.delivery_checks.topic_checks import (
     topic_exists,
     topic_policy_publish,
 )
-from two_way_sms.emulator.numbers import is_connect_channel
+from two_way_sms.identifiers import is_connect_channel
 
 CHECK_NAMES = (
     "two-way-enabled",

@@ -15,7 +15,7 @@ from two_way_sms.delivery_checks.deployment import (
 )
 from two_way_sms.delivery_checks.policy_edits import PolicyEdit
 from two_way_sms.delivery_checks.statements import INLINE_POLICY_NAME
-from two_way_sms.emulator.numbers import (
+from two_way_sms.identifiers import (
     check_role_arn,
     check_two_way_channel_arn,
     is_connect_channel,

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from two_way_sms.emulator.models import SERVICE_PRINCIPAL
-from two_way_sms.emulator.service_requests import SNS_PRINCIPAL
+from two_way_sms.identifiers import SMS_VOICE_PRINCIPAL, SNS_PRINCIPAL
 
-__all__ = ["SERVICE_PRINCIPAL", "SNS_PRINCIPAL"]  # and the statement builders below
 INLINE_POLICY_NAME = "two-way-sms-destination"  # the channel-role module's inline policy
 VERSION = "2012-10-17"
 
@@ -27,7 +25,7 @@ def trust(account: str) -> Statement:
     return {
         "Sid": "SMSVoice",
         "Effect": "Allow",
-        "Principal": {"Service": SERVICE_PRINCIPAL},
+        "Principal": {"Service": SMS_VOICE_PRINCIPAL},
         "Action": "sts:AssumeRole",
         "Condition": {"StringEquals": {"aws:SourceAccount": account}},
     }
@@ -79,7 +77,7 @@ def topic_publish(topic_arn: str, partition: str, region: str, account: str) -> 
     return {
         "Sid": "AllowSmsVoicePublish",
         "Effect": "Allow",
-        "Principal": {"Service": SERVICE_PRINCIPAL},
+        "Principal": {"Service": SMS_VOICE_PRINCIPAL},
         "Action": "sns:Publish",
         "Resource": topic_arn,
         "Condition": {
@@ -105,7 +103,7 @@ def key_for_service(partition: str, region: str, account: str) -> Statement:
     return {
         "Sid": "AllowSmsVoiceToUseTheKey",
         "Effect": "Allow",
-        "Principal": {"Service": SERVICE_PRINCIPAL},
+        "Principal": {"Service": SMS_VOICE_PRINCIPAL},
         "Action": ["kms:GenerateDataKey*", "kms:Decrypt"],
         "Resource": "*",
         "Condition": {

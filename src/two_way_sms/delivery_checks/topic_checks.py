@@ -9,9 +9,8 @@ from two_way_sms.delivery_checks.deployment import NumberSettings
 from two_way_sms.delivery_checks.judging import Judged, judge, topic_policy, topic_policy_edit
 from two_way_sms.delivery_checks.policy_edits import Policies
 from two_way_sms.delivery_checks.results import Check, FixStep, failed, passed
-from two_way_sms.delivery_checks.statements import SERVICE_PRINCIPAL
 from two_way_sms.emulator import service_requests
-from two_way_sms.emulator.numbers import parse_arn
+from two_way_sms.identifiers import SMS_VOICE_PRINCIPAL, parse_arn
 
 
 def topic_exists(topic_arn: str, attributes: Mapping[str, str] | None) -> Check:
@@ -46,7 +45,7 @@ def topic_policy_publish(
         ],
         Policies(resource=topic_policy(topic_arn, attributes)),
         [topic_policy_edit(topic_arn, attributes, statement)],
-        who=f"{SERVICE_PRINCIPAL} (no TwoWayChannelRole, so the topic policy decides)",
+        who=f"{SMS_VOICE_PRINCIPAL} (no TwoWayChannelRole, so the topic policy decides)",
         what=lambda r: f"sns:Publish to {r.resource} for {number.arn}",
     )
 

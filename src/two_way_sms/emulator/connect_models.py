@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from two_way_sms.emulator.models import utcnow
-from two_way_sms.emulator.numbers import E164, parse_arn
+from two_way_sms.identifiers import E164, parse_arn
 
 CONNECT_SERVICE = "connect"
 # SendChatIntegrationEvent's Subtype for SMS; AWS also lists WhatsApp. Compared

@@ -53,9 +53,9 @@ from two_way_sms.emulator.connect_store import (
     emulator_connect_store,
 )
 from two_way_sms.emulator.models import InvalidNextToken, paginate, utcnow
-from two_way_sms.emulator.numbers import parse_arn
 from two_way_sms.emulator.store import sms_voice_stores
 from two_way_sms.emulator.validation import validate
+from two_way_sms.identifiers import parse_arn
 
 LIST_INSTANCES_PAGE = 10  # ListInstances' MaxResults is 1-10
 LIST_PHONE_NUMBERS_PAGE = 100

@@ -53,9 +53,9 @@ from typing import Any
 from localstack.aws.connect import connect_to
 
 from two_way_sms.emulator.models import PhoneNumber
-from two_way_sms.emulator.numbers import parse_arn, role_name
 from two_way_sms.emulator.routing import ConnectImport, KeyData, PolicyDocument, RoleData
 from two_way_sms.emulator.service_requests import session_arn
+from two_way_sms.identifiers import parse_arn, role_name
 
 _SERVICE = "sms-voice"  # LocalStack names service principals without ".amazonaws.com"
 _REFRESH_BEFORE = timedelta(minutes=5)  # assume the role again this long before expiry

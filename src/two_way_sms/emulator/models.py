@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-SERVICE_PRINCIPAL = "sms-voice.amazonaws.com"
 DEFAULT_OPT_OUT_LIST = "Default"
 
 # Keyword actions (KeywordAction in the API).

@@ -9,7 +9,6 @@ drama numbers, Australian ACMA fictional numbers).
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -79,12 +78,6 @@ _PRICES: Mapping[str, str] = {
     "SHORT_CODE": "995.00",
 }
 
-PHONE_NUMBER_ID = re.compile(r"phone-[0-9a-f]{32}")
-E164 = re.compile(r"\+[1-9][0-9]{1,18}")
-_ARN = re.compile(r"arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)", re.DOTALL)
-_CONNECT = re.compile(r"connect\.[a-z0-9-]+\.amazonaws\.com")
-_ROLE = re.compile(r"arn:[a-z-]+:iam::\d{12}:role/(?:[\w+=,.@-]+/)*[\w+=,.@-]{1,64}")
-
 
 class UnsupportedCountry(ValueError):
     pass
@@ -125,68 +118,3 @@ def monthly_leasing_price(number_type: str) -> str:
 
 def new_phone_number_id() -> str:
     return f"phone-{uuid.uuid4().hex}"
-
-
-@dataclass(frozen=True)
-class Arn:
-    partition: str
-    service: str
-    region: str
-    account: str
-    resource: str
-
-    @property
-    def resource_type(self) -> str:
-        return self.resource.split("/", 1)[0] if "/" in self.resource else ""
-
-    @property
-    def resource_name(self) -> str:
-        return self.resource.split("/", 1)[1] if "/" in self.resource else self.resource
-
-
-def parse_arn(text: str) -> Arn | None:
-    match = _ARN.fullmatch(text)
-    return Arn(*match.groups()) if match else None
-
-
-def is_connect_channel(channel: str) -> bool:
-    """`connect.<region>.amazonaws.com`: the two-way destination for Amazon Connect."""
-    return bool(_CONNECT.fullmatch(channel))
-
-
-def check_two_way_channel_arn(channel: str) -> str | None:
-    """Why `channel` can't be a TwoWayChannelArn, or None when it can.
-
-    Accepted: an SNS standard topic ARN, or connect.<region>.amazonaws.com. The AWS guide:
-    "SNS FIFO topics are not supported" and "set TwoWayARN to connect.region.amazonaws.com".
-    """
-    if is_connect_channel(channel):
-        return None
-    arn = parse_arn(channel)
-    if arn is None or arn.service != "sns" or not arn.region or not arn.account:
-        return (
-            f"TwoWayChannelArn {channel!r} must be an Amazon SNS topic ARN "
-            "(arn:<partition>:sns:<region>:<account>:<topic>) or connect.<region>.amazonaws.com"
-        )
-    if not re.fullmatch(r"\d{12}", arn.account) or not re.fullmatch(
-        r"[A-Za-z0-9_-]{1,256}(\.fifo)?", arn.resource
-    ):
-        return f"TwoWayChannelArn {channel!r} is not a valid Amazon SNS topic ARN"
-    if arn.resource.endswith(".fifo"):
-        return f"TwoWayChannelArn {channel!r} is an SNS FIFO topic; FIFO topics are not supported"
-    return None
-
-
-def check_role_arn(role: str) -> str | None:
-    """Why `role` can't be a TwoWayChannelRole, or None when it can."""
-    if _ROLE.fullmatch(role):
-        return None
-    return (
-        f"TwoWayChannelRole {role!r} must be an IAM role ARN "
-        "(arn:<partition>:iam::<account>:role/<name>)"
-    )
-
-
-def role_name(role_arn: str) -> str:
-    """The role's name (the last path element of the ARN's resource)."""
-    return role_arn.rsplit("/", 1)[-1]

@@ -42,19 +42,16 @@ from two_way_sms.emulator.models import (
     sms_voice_arn,
 )
 from two_way_sms.emulator.numbers import (
-    E164,
     UnsupportedCountry,
-    check_role_arn,
-    check_two_way_channel_arn,
     fake_phone_number,
     monthly_leasing_price,
     new_phone_number_id,
     number_plan,
-    parse_arn,
     plan_key,
 )
 from two_way_sms.emulator.store import LOCK, SmsVoiceStore, emulator_store, sms_voice_stores
 from two_way_sms.emulator.validation import validate
+from two_way_sms.identifiers import E164, check_role_arn, check_two_way_channel_arn, parse_arn
 
 # The emulator's quotas per account and region (AWS's are adjustable; these are fixed here).
 PHONE_NUMBERS_PER_ACCOUNT = 100

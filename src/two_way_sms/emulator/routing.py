@@ -47,8 +47,15 @@ from two_way_sms.emulator.keywords import (
     keyword_effects,
     match_keyword,
 )
-from two_way_sms.emulator.models import SERVICE_PRINCIPAL, PhoneNumber
-from two_way_sms.emulator.numbers import E164, is_connect_channel, parse_arn, role_name
+from two_way_sms.emulator.models import PhoneNumber
+from two_way_sms.identifiers import (
+    E164,
+    SMS_VOICE_PRINCIPAL,
+    connect_channel_region,
+    is_connect_channel,
+    parse_arn,
+    role_name,
+)
 from two_way_sms.policy import NamedPolicy, PolicyError, evaluate
 
 PAYLOAD_FIELDS = (
@@ -227,14 +234,6 @@ class ConnectView(Protocol):
 
 
 CONNECT_SMS_SUBTYPE = "connect:SMS"
-_CONNECT_CHANNEL_REGION = re.compile(r"connect\.([a-z0-9-]+)\.amazonaws\.com")
-
-
-def connect_channel_region(channel: str) -> str:
-    """The Region of a connect.<region>.amazonaws.com channel ("" if it is not one)."""
-    match = _CONNECT_CHANNEL_REGION.fullmatch(channel)
-    return match.group(1) if match else ""
-
 
 # --------------------------------------------------------------------------------------------
 # Delivery
@@ -278,7 +277,7 @@ def _check_trust(number: PhoneNumber, role: RoleData) -> str | None:
         resource_policy=NamedPolicy(f"trust policy of role/{role.name}", role.trust_policy),
     )
     if not trust.allowed:
-        return f"{SERVICE_PRINCIPAL} may not sts:AssumeRole {role.arn}: {trust.reason}"
+        return f"{SMS_VOICE_PRINCIPAL} may not sts:AssumeRole {role.arn}: {trust.reason}"
     return None
 
 
@@ -359,7 +358,7 @@ def _authorize_connect(
     if not role_arn:
         return _dropped(
             channel,
-            f"Amazon Connect destinations need a TwoWayChannelRole that {SERVICE_PRINCIPAL} may "
+            f"Amazon Connect destinations need a TwoWayChannelRole that {SMS_VOICE_PRINCIPAL} may "
             "sts:AssumeRole and that allows connect:SendChatIntegrationEvent (the guide's "
             f'"IAM policies for Amazon Connect"); {number.phone_number_id} has none',
         )
@@ -445,8 +444,8 @@ def authorize(
             if not decision.allowed:
                 return _dropped(
                     channel,
-                    f"{SERVICE_PRINCIPAL} may not sns:Publish to {channel} (no TwoWayChannelRole, "
-                    f"so the topic policy must allow it): {decision.reason}",
+                    f"{SMS_VOICE_PRINCIPAL} may not sns:Publish to {channel} (no "
+                    f"TwoWayChannelRole, so the topic policy must allow it): {decision.reason}",
                 )
         key_id = attributes.get("KmsMasterKeyId")
         if key_id:
@@ -458,7 +457,7 @@ def authorize(
                 return _dropped(channel, problem)
     except PolicyError as error:
         return _dropped(channel, f"malformed policy: {error}")
-    how = f"as {role.arn}" if role else f"as {SERVICE_PRINCIPAL} (topic policy)"
+    how = f"as {role.arn}" if role else f"as {SMS_VOICE_PRINCIPAL} (topic policy)"
     return _Authorized(channel, role.arn if role else None, how)
 
 

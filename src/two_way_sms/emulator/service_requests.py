@@ -17,26 +17,17 @@ the same permissions should build its requests here rather than again.
 
 from __future__ import annotations
 
-from two_way_sms.emulator.models import SERVICE_PRINCIPAL
-from two_way_sms.emulator.numbers import parse_arn, role_name
+from two_way_sms.identifiers import (
+    SMS_VOICE_PRINCIPAL,
+    SNS_PRINCIPAL,
+    account_of,
+    parse_arn,
+    session_arn,
+)
 from two_way_sms.policy import ContextValue, Request
 
-SNS_PRINCIPAL = "sns.amazonaws.com"
 SEND_CHAT_INTEGRATION_EVENT = "connect:SendChatIntegrationEvent"
 KMS_ACTIONS = ("kms:GenerateDataKey", "kms:Decrypt")
-
-
-def account_of(arn: str) -> str:
-    parsed = parse_arn(arn)
-    return parsed.account if parsed else ""
-
-
-def session_arn(role_arn: str, session_name: str) -> str:
-    """The assumed-role session the service acts as (session ARNs omit the role's path)."""
-    parsed = parse_arn(role_arn)
-    partition = parsed.partition if parsed else "aws"
-    account = account_of(role_arn)
-    return f"arn:{partition}:sts::{account}:assumed-role/{role_name(role_arn)}/{session_name}"
 
 
 def source_context(source_account: str, source_arn: str) -> dict[str, ContextValue]:
@@ -44,7 +35,7 @@ def source_context(source_account: str, source_arn: str) -> dict[str, ContextVal
     return {
         "aws:SourceAccount": source_account,
         "aws:SourceArn": source_arn,
-        "aws:PrincipalServiceName": SERVICE_PRINCIPAL,
+        "aws:PrincipalServiceName": SMS_VOICE_PRINCIPAL,
     }
 
 
@@ -54,7 +45,7 @@ def role_context(role_arn: str) -> dict[str, ContextValue]:
 
 def assume_role(role_arn: str, *, source_account: str, source_arn: str) -> Request:
     return Request(
-        principal=SERVICE_PRINCIPAL,
+        principal=SMS_VOICE_PRINCIPAL,
         action="sts:AssumeRole",
         resource=role_arn,
         context=source_context(source_account, source_arn),
@@ -77,7 +68,7 @@ def publish_as_role(role_arn: str, topic_arn: str, session_name: str) -> Request
 def publish_as_service(topic_arn: str, *, source_account: str, source_arn: str) -> Request:
     topic_account = account_of(topic_arn)
     return Request(
-        principal=SERVICE_PRINCIPAL,
+        principal=SMS_VOICE_PRINCIPAL,
         action="sns:Publish",
         resource=topic_arn,
         context={
@@ -117,7 +108,7 @@ def use_key_through_sns(
         principal_account = account_of(role_arn)
         context.update({**role_context(role_arn), "kms:CallerAccount": principal_account})
     else:
-        principal, principal_account = SERVICE_PRINCIPAL, None
+        principal, principal_account = SMS_VOICE_PRINCIPAL, None
         context.update(source_context(source_account, source_arn))
     return [
         Request(

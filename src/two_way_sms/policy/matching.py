@@ -8,38 +8,14 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class Arn:
-    """The six colon-separated parts of an ARN; ``resource`` keeps any further colons."""
-
-    partition: str
-    service: str
-    region: str
-    account: str
-    resource: str
-
-    @property
-    def parts(self) -> tuple[str, str, str, str, str, str]:
-        return ("arn", self.partition, self.service, self.region, self.account, self.resource)
-
-
-def parse_arn(text: str) -> Arn | None:
-    """Split an ARN into its parts, or return None when ``text`` is not an ARN."""
-    parts = text.split(":", 5)
-    if len(parts) != 6 or parts[0] != "arn":
-        return None
-    return Arn(parts[1], parts[2], parts[3], parts[4], parts[5])
+from two_way_sms.identifiers import parse_arn
 
 
 def account_of(arn: str) -> str | None:
     """The account ID in an ARN, or None (not an ARN, or an account-less one such as S3's)."""
     parsed = parse_arn(arn)
-    if parsed is None or not parsed.account:
-        return None
-    return parsed.account
+    return parsed.account if parsed and parsed.account else None
 
 
 @functools.lru_cache(maxsize=4096)
