@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -119,11 +118,6 @@ def test_explicit_python_must_be_new_enough(tmp_path: Path) -> None:
         runtime.find_python({"LOCALSTACK_PYTHON": str(old)})
     new = _fake_python(tmp_path, "python-new", "3.13")
     assert runtime.find_python({"LOCALSTACK_PYTHON": str(new)}) == str(new)
-
-
-def test_real_interpreter_probe() -> None:
-    assert runtime._probe_python(sys.executable) == sys.version_info[:2]
-    assert runtime._probe_python("/nonexistent/python") is None
 
 
 def test_missing_services() -> None:

@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from two_way_sms import pythons
+
 LOCALSTACK_VERSION = "4.14.0"
 CONSTRAINTS_FILE = Path("requirements") / f"localstack-{LOCALSTACK_VERSION}-constraints.txt"
 VENV_DIR = ".venv-localstack"
@@ -192,88 +194,20 @@ class Settings:
 # Finding a Python >= 3.12
 
 
-def _probe_python(executable: str) -> tuple[int, int] | None:
-    """(major, minor) of a working interpreter that can create virtualenvs, else None."""
-    script = "import sys, venv, ensurepip; print('%d.%d' % sys.version_info[:2])"
-    try:
-        done = subprocess.run(
-            [executable, "-c", script], capture_output=True, text=True, timeout=20, check=False
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if done.returncode != 0:
-        return None
-    major, _, minor = done.stdout.strip().partition(".")
-    try:
-        return int(major), int(minor)
-    except ValueError:
-        return None
-
-
-def _pyenv_pythons(environ: Mapping[str, str]) -> Iterator[Path]:
-    root = Path(environ.get("PYENV_ROOT") or Path.home() / ".pyenv")
-    versions = root / "versions"
-    if not versions.is_dir():
-        return
-    for folder in sorted(versions.iterdir(), reverse=True):
-        for name in ("python3", "python"):
-            candidate = folder / "bin" / name
-            if candidate.is_file():
-                yield candidate
-                break
-
-
-def python_candidates(environ: Mapping[str, str]) -> Iterator[str]:
-    path = environ.get("PATH")
-    for version in PREFERRED_PYTHONS:
-        found = shutil.which(f"python{version}", path=path)
-        if found:
-            yield found
-    yield from (str(p) for p in _pyenv_pythons(environ))
-    for name in ("python3", "python"):
-        found = shutil.which(name, path=path)
-        if found:
-            yield found
-
-
 def find_python(environ: Mapping[str, str] | None = None) -> str:
     """A Python >= 3.12 that can create virtualenvs; prefers 3.13, then 3.12."""
-    env = os.environ if environ is None else environ
-    explicit = env.get(PYTHON_ENV)
-    if explicit:
-        version = _probe_python(explicit)
-        if version is None or version < MIN_PYTHON:
-            raise LocalStackError(
-                f"{PYTHON_ENV}={explicit} is not a working Python >= 3.12 with the venv and "
-                f"ensurepip modules (found {'nothing usable' if version is None else version})"
-            )
-        return explicit
-    tried: list[str] = []
-    usable: list[tuple[int, str]] = []
-    seen: set[str] = set()
-    for candidate in python_candidates(env):
-        real = os.path.realpath(candidate)
-        if real in seen:
-            continue
-        seen.add(real)
-        version = _probe_python(candidate)
-        label = "unusable" if version is None else f"{version[0]}.{version[1]}"
-        tried.append(f"{candidate} ({label})")
-        if version is None or version < MIN_PYTHON:
-            continue
-        rank = PREFERRED_PYTHONS.index(label) if label in PREFERRED_PYTHONS else 99
-        usable.append((rank, candidate))
-        if rank == 0:
-            break
-    if usable:
-        return min(usable)[1]
-    raise LocalStackError(
-        f"LocalStack {LOCALSTACK_VERSION} needs Python >= 3.12 (3.13 preferred) with the venv "
-        "module; none was found. Tried: "
-        + (", ".join(tried) or "nothing on PATH or under pyenv")
-        + ". Install one (e.g. `pyenv install 3.13`, `apt-get install python3.13 python3.13-venv`"
-        f" or `brew install python@3.13`) or set {PYTHON_ENV} to its path."
-    )
+    try:
+        return pythons.find_python(
+            fits=lambda version: version >= MIN_PYTHON,
+            preferred=PREFERRED_PYTHONS,
+            needed=f"Python >= 3.12 (for LocalStack {LOCALSTACK_VERSION}; 3.13 preferred)",
+            explicit_env=PYTHON_ENV,
+            install_hint="Install one (e.g. `pyenv install 3.13`, `apt-get install python3.13 "
+            "python3.13-venv` or `brew install python@3.13`)",
+            environ=environ,
+        )
+    except pythons.PythonNotFound as error:
+        raise LocalStackError(str(error)) from None
 
 
 # --------------------------------------------------------------------------------------------
@@ -294,7 +228,7 @@ def _run(command: Sequence[str], env: Mapping[str, str] | None = None) -> None:
 def _venv_version(settings: Settings) -> tuple[int, int] | None:
     if not settings.venv_python.exists():
         return None
-    return _probe_python(str(settings.venv_python))
+    return pythons.probe(str(settings.venv_python))
 
 
 def _read_marker(settings: Settings) -> dict[str, Any]:
