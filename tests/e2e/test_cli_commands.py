@@ -147,7 +147,8 @@ def test_send_inbound_prints_the_outcome(
     result = cli("send-inbound", "--from", CUSTOMER, "--to", disabled.e164, "--body", "hi")
     assert result.code == 1
     assert result.out.startswith(
-        f"dropped: not delivered: two-way messaging is disabled on {disabled.phone_number_id}"
+        "dropped: not delivered: two-way-enabled: two-way messaging is disabled on "
+        f"{disabled.phone_number_id}"
     )
 
     unknown = "+19995550100"

@@ -513,7 +513,6 @@ FINDINGS: dict[str, Finding] = {
         _no_channel,
         "two-way-channel",
         ("--two-way-channel-arn 'arn:aws:sns:us-east-1:", "<topic-name>"),
-        skipped=("destination",),
         repairable=False,
     ),
     "topic missing": Finding(
@@ -643,7 +642,7 @@ def test_doctor_detects_the_finding_and_agrees_with_the_emulator(
 
 def test_fifo_topic_cannot_be_set_on_a_number(deploy: Deployment) -> None:
     """The FIFO finding cannot be produced through the API: the emulator (like AWS) refuses a
-    FIFO topic in UpdatePhoneNumber. tests/unit/test_delivery_checks.py covers the check, and
+    FIFO topic in UpdatePhoneNumber. tests/unit/test_doctor.py covers the check, and
     tests/e2e/test_cli_commands.py shows `enable` refusing such a topic."""
     fifo = deploy.topic(fifo=True)
     number = deploy.number()

@@ -871,7 +871,14 @@ def test_role_delivers_and_reports_what_is_missing(
 
     no_publish = role(ACCOUNT, None)
     _two_way(sms, number, channel.topic_arn, no_publish)
-    _assert_dropped(_text(send_inbound, number, "hi"), client, channel, "sns:Publish", no_publish)
+    _assert_dropped(
+        _text(send_inbound, number, "hi"),
+        client,
+        channel,
+        "role-publish",
+        "sns:Publish",
+        f"role/{no_publish.rsplit('/', 1)[-1]}",
+    )
 
     missing = f"arn:aws:iam::{ACCOUNT}:role/{_name('gone')}"
     _two_way(sms, number, channel.topic_arn, missing)

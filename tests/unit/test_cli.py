@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.test_delivery_checks import (
+from tests.support.deployments import (
     E164,
     NUMBER_ARN,
     PHONE_ID,
@@ -24,7 +24,7 @@ from tests.unit.test_delivery_checks import (
 from two_way_sms.cli import doctor_command, enable_command
 from two_way_sms.cli.aws_errors import AwsCallError
 from two_way_sms.cli.main import PROG, main
-from two_way_sms.delivery_checks import NumberSettings
+from two_way_sms.delivery import NumberSettings
 
 
 class FakeReader(FakeAws):

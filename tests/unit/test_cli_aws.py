@@ -17,7 +17,7 @@ from two_way_sms.cli.aws_errors import AwsCallError, call
 from two_way_sms.cli.aws_reader import AwsReader
 from two_way_sms.cli.aws_session import Clients, resolve_region
 from two_way_sms.cli.errors import CliError
-from two_way_sms.delivery_checks import NumberSettings
+from two_way_sms.delivery import NumberSettings
 
 ACCOUNT = "123456789012"
 REGION = "eu-west-1"
@@ -89,7 +89,12 @@ def test_phone_number(clients: Clients, stub: Any) -> None:
         {"PhoneNumberIds": [PHONE_ID]},
     )
     assert AwsReader(clients).phone_number(PHONE_ID) == NumberSettings(
-        PHONE_ID, NUMBER_ARN, "+12065550100", True, TOPIC, None
+        PHONE_ID,
+        NUMBER_ARN,
+        "+12065550100",
+        status="ACTIVE",
+        two_way_enabled=True,
+        two_way_channel_arn=TOPIC,
     )
 
 

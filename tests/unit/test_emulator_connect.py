@@ -12,7 +12,7 @@ from typing import Any
 import botocore.session
 import pytest
 
-from two_way_sms.emulator import service_requests as requests
+from two_way_sms.delivery import ConnectImport, NumberSettings, RoleData, requests
 from two_way_sms.emulator.connect_models import (
     ClaimedNumber,
     ConnectInstance,
@@ -27,16 +27,13 @@ from two_way_sms.emulator.connect_models import (
 from two_way_sms.emulator.keywords import default_keywords
 from two_way_sms.emulator.models import PhoneNumber
 from two_way_sms.emulator.routing import (
-    ConnectImport,
-    ConnectView,
     InboundMessage,
-    RoleData,
     build_payload,
-    connect_channel_region,
     deliver,
     route,
 )
 from two_way_sms.emulator.validation import validate
+from two_way_sms.identifiers import connect_channel_region
 from two_way_sms.policy import evaluate
 
 ACCOUNT = "123456789012"
@@ -82,7 +79,7 @@ def _role(**changes: Any) -> RoleData:
 
 @dataclass
 class FakeConnectAws:
-    """AwsView + ConnectView over dicts; records the chat integration events sent."""
+    """InboundAws over dicts for an Amazon Connect destination; records the chat events sent."""
 
     roles: dict[str, RoleData] = field(default_factory=dict)
     imports: dict[tuple[str, str], ConnectImport] = field(default_factory=dict)
@@ -102,7 +99,7 @@ class FakeConnectAws:
     def publish(self, topic_arn: str, message: str, **_: Any) -> str:
         raise AssertionError("an Amazon Connect destination publishes nothing to SNS")
 
-    def connect_phone_number(self, number: PhoneNumber, region: str) -> ConnectImport | None:
+    def connect_phone_number(self, number: NumberSettings, region: str) -> ConnectImport | None:
         self.lookups.append((number.arn, region))
         return self.imports.get((number.arn, region))
 
@@ -238,7 +235,7 @@ def test_trust_that_does_not_let_the_service_assume_the_role_drops(
 @pytest.mark.parametrize(
     ("role", "words"),
     [
-        (_role(inline_policies=[]), [SEND, INSTANCE, ROLE]),
+        (_role(inline_policies=[]), [SEND, INSTANCE, "role/sms-connect"]),
         (
             _role(
                 inline_policies=[
@@ -334,7 +331,7 @@ def test_no_role_drops_naming_the_guides_connect_policies(role: str | None) -> N
     assert not delivery.delivered
     for word in ("TwoWayChannelRole", "IAM policies for Amazon Connect", SEND, PHONE_ID):
         assert word in delivery.reason, delivery.reason
-    assert aws.lookups == [] and aws.sent == []
+    assert aws.sent == []
 
 
 def test_role_that_does_not_exist_drops() -> None:
@@ -354,12 +351,13 @@ def test_channel_of_another_region_drops() -> None:
     assert "eu-west-2" in delivery.reason
 
 
-def test_disabled_two_way_drops_before_anything_is_read() -> None:
+def test_disabled_two_way_drops_at_the_first_rule() -> None:
     aws = _aws()
     delivery = deliver(_number(two_way_enabled=False), PAYLOAD, aws, "s")
     assert not delivery.delivered
+    assert delivery.reason.startswith("not delivered: two-way-enabled: ")
     assert "TwoWayEnabled is false" in delivery.reason
-    assert aws.lookups == []
+    assert aws.sent == []
 
 
 def test_malformed_role_policy_is_reported_not_raised() -> None:
@@ -376,34 +374,6 @@ def test_a_failed_send_is_a_drop_naming_connect() -> None:
     assert not delivery.delivered
     assert delivery.destination == INSTANCE
     assert "SendChatIntegrationEvent failed" in delivery.reason
-
-
-@dataclass
-class SnsOnlyAws:
-    """An AwsView without Amazon Connect (what the SNS-only fakes and views are)."""
-
-    roles: dict[str, RoleData]
-
-    def role(self, role_arn: str) -> RoleData | None:
-        return self.roles.get(role_arn)
-
-    def topic_attributes(self, topic_arn: str) -> Mapping[str, str] | None:
-        return None
-
-    def kms_key(self, key_id: str, account: str, region: str) -> Any:
-        return None
-
-    def publish(self, topic_arn: str, message: str, **_: Any) -> str:
-        return "x"
-
-
-def test_a_view_without_connect_drops_instead_of_failing() -> None:
-    aws = SnsOnlyAws({ROLE: _role()})
-    assert not isinstance(aws, ConnectView)
-    assert isinstance(_aws(), ConnectView)
-    delivery = deliver(_number(), PAYLOAD, aws, "s")
-    assert not delivery.delivered
-    assert "Amazon Connect" in delivery.reason
 
 
 def test_route_applies_keywords_then_sends_the_guides_payload() -> None:

@@ -252,10 +252,13 @@ def test_role_sees_every_change_at_once(fakes: Fakes, aws: Any) -> None:
     assert role.trust_policy == json.loads(_policy("trust-two"))
 
 
-def test_missing_role_or_other_path_is_none(fakes: Fakes, aws: Any) -> None:
+def test_missing_role_is_none_and_another_path_is_found_by_name(fakes: Fakes, aws: Any) -> None:
+    """As GetRole: by name. The role-exists rule then fails on the other path, in the emulator
+    as in the doctor."""
     assert aws.role(ROLE_ARN) is None
-    fakes.iam.roles["channel"] = Role(f"arn:aws:iam::{ACCOUNT}:role/team/channel", "{}")
-    assert aws.role(ROLE_ARN) is None
+    other_path = f"arn:aws:iam::{ACCOUNT}:role/team/channel"
+    fakes.iam.roles["channel"] = Role(other_path, "{}")
+    assert aws.role(ROLE_ARN).arn == other_path
     assert aws.role("not an arn") is None
 
 

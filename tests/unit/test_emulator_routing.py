@@ -4,122 +4,45 @@ decisions through two_way_sms.policy, and the order of keyword effects and publi
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
+from tests.support.deployments import (
+    ACCOUNT,
+    ENCRYPTED_STATEMENT,
+    KEY,
+    KEY_SMS_STATEMENT,
+    NUMBER_ARN,
+    PHONE_ID,
+    PUBLISH_STATEMENT,
+    REGION,
+    ROLE,
+    ROOT_STATEMENT,
+    SMS,
+    TOPIC,
+    TOPIC_STATEMENT,
+    TRUST_STATEMENT,
+    FakeAws,
+    policy,
+)
+from two_way_sms.delivery import KeyData, RoleData
 from two_way_sms.emulator.keywords import KeywordEffects, KeywordMatch, default_keywords
 from two_way_sms.emulator.models import PhoneNumber
 from two_way_sms.emulator.routing import (
     PAYLOAD_FIELDS,
     InboundMessage,
     InboundRequestError,
-    KeyData,
-    RoleData,
     build_payload,
     deliver,
     route,
 )
 
-ACCOUNT = "123456789012"
-REGION = "us-east-1"
-TOPIC = f"arn:aws:sns:{REGION}:{ACCOUNT}:inbound"
-ROLE = f"arn:aws:iam::{ACCOUNT}:role/sms-in"
-KEY = f"arn:aws:kms:{REGION}:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
-PHONE_ID = "phone-" + "a" * 32
-NUMBER_ARN = f"arn:aws:sms-voice:{REGION}:{ACCOUNT}:phone-number/{PHONE_ID}"
-SMS = "sms-voice.amazonaws.com"
-
-
-def _policy(*statements: Mapping[str, Any]) -> dict[str, Any]:
-    return {"Version": "2012-10-17", "Statement": list(statements)}
-
-
-TRUST = _policy(
-    {
-        "Effect": "Allow",
-        "Principal": {"Service": SMS},
-        "Action": "sts:AssumeRole",
-        "Condition": {"StringEquals": {"aws:SourceAccount": ACCOUNT}},
-    }
-)
-ROLE_PERMISSIONS = _policy(
-    {
-        "Sid": "SMSVoiceAllowSNSPublish",
-        "Effect": "Allow",
-        "Action": "sns:Publish",
-        "Resource": TOPIC,
-        "Condition": {"StringEquals": {"aws:ResourceAccount": ACCOUNT}},
-    },
-    {
-        "Sid": "SMSVoiceAllowEncryptedSNSTopics",
-        "Effect": "Allow",
-        "Action": ["kms:Decrypt", "kms:GenerateDataKey*"],
-        "Resource": "*",
-        "Condition": {
-            "StringEquals": {
-                "kms:EncryptionContext:aws:sns:topicArn": TOPIC,
-                "aws:CalledViaLast": "sns.amazonaws.com",
-            }
-        },
-    },
-)
-TOPIC_POLICY = _policy(
-    {"Effect": "Allow", "Principal": {"Service": SMS}, "Action": "sns:Publish", "Resource": TOPIC}
-)
-ROOT_STATEMENT = {
-    "Effect": "Allow",
-    "Principal": {"AWS": f"arn:aws:iam::{ACCOUNT}:root"},
-    "Action": "kms:*",
-    "Resource": "*",
-}
-SMS_KEY_STATEMENT = {
-    "Effect": "Allow",
-    "Principal": {"Service": SMS},
-    "Action": ["kms:GenerateDataKey*", "kms:Decrypt"],
-    "Resource": "*",
-    "Condition": {
-        "StringEquals": {"aws:SourceAccount": ACCOUNT},
-        "ArnLike": {"aws:SourceArn": f"arn:aws:sms-voice:{REGION}:{ACCOUNT}:*"},
-    },
-}
-
-
-@dataclass
-class FakeAws:
-    roles: dict[str, RoleData] = field(default_factory=dict)
-    topics: dict[str, dict[str, str]] = field(default_factory=dict)
-    keys: dict[str, KeyData] = field(default_factory=dict)
-    published: list[dict[str, Any]] = field(default_factory=list)
-    fail_publish: bool = False
-
-    def role(self, role_arn: str) -> RoleData | None:
-        return self.roles.get(role_arn)
-
-    def topic_attributes(self, topic_arn: str) -> Mapping[str, str] | None:
-        return self.topics.get(topic_arn)
-
-    def kms_key(self, key_id: str, account: str, region: str) -> KeyData | None:
-        return self.keys.get(key_id)
-
-    def publish(
-        self,
-        topic_arn: str,
-        message: str,
-        *,
-        role_arn: str | None,
-        session_name: str,
-        source_arn: str,
-        source_account: str,
-    ) -> str:
-        if self.fail_publish:
-            raise RuntimeError("boom")
-        self.published.append(
-            {"topic": topic_arn, "message": json.loads(message), "role": role_arn}
-        )
-        return f"msg-{len(self.published)}"
+TRUST = policy(TRUST_STATEMENT)
+ROLE_PERMISSIONS = policy(PUBLISH_STATEMENT, ENCRYPTED_STATEMENT)
+TOPIC_POLICY = policy(TOPIC_STATEMENT)
+SMS_KEY_STATEMENT = KEY_SMS_STATEMENT
 
 
 def _number(**overrides: Any) -> PhoneNumber:
@@ -246,7 +169,7 @@ def test_not_delivered_without_a_usable_destination(number: PhoneNumber, words: 
 
 
 def test_topic_policy_without_the_statement_is_named() -> None:
-    default_policy = _policy(
+    default_policy = policy(
         {
             "Effect": "Allow",
             "Principal": {"AWS": "*"},
@@ -267,7 +190,7 @@ def test_topic_policy_condition_on_another_source_account_drops() -> None:
         **TOPIC_POLICY["Statement"][0],
         "Condition": {"StringEquals": {"aws:SourceAccount": "444455556666"}},
     }
-    aws = FakeAws(topics={TOPIC: {"Policy": json.dumps(_policy(statement))}})
+    aws = FakeAws(topics={TOPIC: {"Policy": json.dumps(policy(statement))}})
     assert not deliver(_number(), PAYLOAD, aws, "s").delivered
 
 
@@ -293,7 +216,7 @@ def test_role_with_managed_policy_and_boundary() -> None:
     aws = FakeAws(roles={ROLE: allowing}, topics={TOPIC: {}})
     assert deliver(_number(two_way_channel_role=ROLE), PAYLOAD, aws, "s").delivered
 
-    sqs_only = _policy({"Effect": "Allow", "Action": "sqs:*", "Resource": "*"})
+    sqs_only = policy({"Effect": "Allow", "Action": "sqs:*", "Resource": "*"})
     bounded = replace(allowing, permissions_boundary=(boundary_arn, sqs_only))
     aws = FakeAws(roles={ROLE: bounded}, topics={TOPIC: {}})
     delivery = deliver(_number(two_way_channel_role=ROLE), PAYLOAD, aws, "s")
@@ -306,7 +229,7 @@ def test_role_with_managed_policy_and_boundary() -> None:
     [
         (
             _role(
-                _policy(
+                policy(
                     {
                         **TRUST["Statement"][0],
                         "Condition": {"StringEquals": {"aws:SourceAccount": "444455556666"}},
@@ -318,7 +241,7 @@ def test_role_with_managed_policy_and_boundary() -> None:
         ),
         (
             _role(
-                _policy(
+                policy(
                     {
                         "Effect": "Allow",
                         "Principal": {"Service": "lambda.amazonaws.com"},
@@ -334,7 +257,7 @@ def test_role_with_managed_policy_and_boundary() -> None:
             _role(
                 inline_policies=[
                     ("publish", ROLE_PERMISSIONS),
-                    ("deny", _policy({"Effect": "Deny", "Action": "sns:*", "Resource": "*"})),
+                    ("deny", policy({"Effect": "Deny", "Action": "sns:*", "Resource": "*"})),
                 ]
             ),
             ["sns:Publish", "deny"],
@@ -361,11 +284,11 @@ def test_missing_role_is_reported() -> None:
 def test_encrypted_topic_without_role_needs_the_key_policy_statement() -> None:
     topic = {"Policy": json.dumps(TOPIC_POLICY), "KmsMasterKeyId": KEY}
     allowed = FakeAws(
-        topics={TOPIC: topic}, keys={KEY: _key(_policy(ROOT_STATEMENT, SMS_KEY_STATEMENT))}
+        topics={TOPIC: topic}, keys={KEY: _key(policy(ROOT_STATEMENT, SMS_KEY_STATEMENT))}
     )
     assert deliver(_number(), PAYLOAD, allowed, "s").delivered
 
-    root_only = FakeAws(topics={TOPIC: topic}, keys={KEY: _key(_policy(ROOT_STATEMENT))})
+    root_only = FakeAws(topics={TOPIC: topic}, keys={KEY: _key(policy(ROOT_STATEMENT))})
     delivery = deliver(_number(), PAYLOAD, root_only, "s")
     assert not delivery.delivered
     assert "kms:GenerateDataKey" in delivery.reason
@@ -376,22 +299,22 @@ def test_encrypted_topic_with_role_needs_root_delegation_and_role_permission() -
     topic = {"KmsMasterKeyId": KEY}
     role = _role(inline_policies=[("publish", ROLE_PERMISSIONS)])
     delegated = FakeAws(
-        roles={ROLE: role}, topics={TOPIC: topic}, keys={KEY: _key(_policy(ROOT_STATEMENT))}
+        roles={ROLE: role}, topics={TOPIC: topic}, keys={KEY: _key(policy(ROOT_STATEMENT))}
     )
     assert deliver(_number(two_way_channel_role=ROLE), PAYLOAD, delegated, "s").delivered
 
     not_delegated = FakeAws(
-        roles={ROLE: role}, topics={TOPIC: topic}, keys={KEY: _key(_policy(SMS_KEY_STATEMENT))}
+        roles={ROLE: role}, topics={TOPIC: topic}, keys={KEY: _key(policy(SMS_KEY_STATEMENT))}
     )
     delivery = deliver(_number(two_way_channel_role=ROLE), PAYLOAD, not_delegated, "s")
     assert not delivery.delivered
     assert "key policy" in delivery.reason
 
-    publish_only = _policy(ROLE_PERMISSIONS["Statement"][0])
+    publish_only = policy(ROLE_PERMISSIONS["Statement"][0])
     no_kms = FakeAws(
         roles={ROLE: _role(inline_policies=[("publish", publish_only)])},
         topics={TOPIC: topic},
-        keys={KEY: _key(_policy(ROOT_STATEMENT))},
+        keys={KEY: _key(policy(ROOT_STATEMENT))},
     )
     delivery = deliver(_number(two_way_channel_role=ROLE), PAYLOAD, no_kms, "s")
     assert not delivery.delivered
@@ -406,7 +329,7 @@ def test_key_condition_on_another_topic_drops() -> None:
     aws = FakeAws(
         roles={ROLE: _role(inline_policies=[("publish", wrong_topic)])},
         topics={TOPIC: {"KmsMasterKeyId": KEY}},
-        keys={KEY: _key(_policy(ROOT_STATEMENT))},
+        keys={KEY: _key(policy(ROOT_STATEMENT))},
     )
     assert not deliver(_number(two_way_channel_role=ROLE), PAYLOAD, aws, "s").delivered
 
@@ -415,10 +338,10 @@ def test_key_condition_on_another_topic_drops() -> None:
     ("key", "words"),
     [
         (
-            _key(_policy(ROOT_STATEMENT, SMS_KEY_STATEMENT), spec="RSA_2048"),
+            _key(policy(ROOT_STATEMENT, SMS_KEY_STATEMENT), spec="RSA_2048"),
             ["RSA_2048", "symmetric"],
         ),
-        (_key(_policy(ROOT_STATEMENT, SMS_KEY_STATEMENT), state="Disabled"), ["Disabled"]),
+        (_key(policy(ROOT_STATEMENT, SMS_KEY_STATEMENT), state="Disabled"), ["Disabled"]),
         (None, ["does not exist"]),
     ],
 )

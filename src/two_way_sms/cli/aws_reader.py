@@ -7,8 +7,7 @@ from typing import Any
 
 from two_way_sms.cli.aws_errors import call
 from two_way_sms.cli.aws_session import Clients
-from two_way_sms.delivery_checks import ConnectNumber, KeyData, NumberSettings, RoleData
-from two_way_sms.delivery_checks.deployment import PolicyDocument
+from two_way_sms.delivery import ConnectImport, KeyData, NumberSettings, PolicyDocument, RoleData
 from two_way_sms.identifiers import role_name
 
 SMS_VOICE = "pinpoint-sms-voice-v2"
@@ -94,7 +93,7 @@ class AwsReader:
             policy=policy["Policy"],
         )
 
-    def connect_phone_number(self, number: NumberSettings, region: str) -> ConnectNumber | None:
+    def connect_phone_number(self, number: NumberSettings, region: str) -> ConnectImport | None:
         """ListPhoneNumbersV2 without TargetArn lists the numbers claimed by every Connect
         instance of the account in `region`; an imported number names its source ARN."""
         connect = self.clients("connect", region)
@@ -106,7 +105,7 @@ class AwsReader:
                 if item.get("SourcePhoneNumberArn") == number.arn or (
                     number.phone_number and item.get("PhoneNumber") == number.phone_number
                 ):
-                    return ConnectNumber(
+                    return ConnectImport(
                         phone_number_id=str(item.get("PhoneNumberId", "")),
                         phone_number=str(item.get("PhoneNumber", "")),
                         target_arn=str(item.get("TargetArn") or item.get("InstanceId") or ""),

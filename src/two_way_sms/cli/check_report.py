@@ -8,9 +8,10 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from two_way_sms.delivery_checks import CHECK_NAMES, Check, NumberSettings, Status, all_passed
+from two_way_sms.delivery import RULE_NAMES, NumberSettings, Status
+from two_way_sms.doctor import Check, all_passed
 
-_NAME_WIDTH = max(map(len, CHECK_NAMES))
+_NAME_WIDTH = max(map(len, RULE_NAMES))
 
 
 def describe_number(number: NumberSettings) -> str:

@@ -10,12 +10,12 @@ from two_way_sms.cli import arguments, aws_session
 from two_way_sms.cli.aws_reader import AwsReader
 from two_way_sms.cli.check_report import render_json, render_text
 from two_way_sms.cli.errors import EXIT_FAILED, EXIT_OK
-from two_way_sms.delivery_checks import all_passed, check_delivery
+from two_way_sms.doctor import all_passed, check_delivery
 
 DESCRIPTION = """\
 Read the number's two-way settings and everything they name (role and its policies, topic and
 its policy, key and its policy, Amazon Connect claim) with Describe/Get/List calls only, and
-judge them with the policy evaluator the emulator uses. One line per check; each FAIL is
+judge them with the delivery rules the emulator routes by. One line per check; each FAIL is
 followed by its fix. Exit 0 when every check passes, 1 otherwise, 2 on usage or connection
 errors."""
 

@@ -10,7 +10,8 @@ from two_way_sms.cli.aws_errors import call
 from two_way_sms.cli.aws_reader import SMS_VOICE, AwsReader
 from two_way_sms.cli.check_report import describe_number, render_text
 from two_way_sms.cli.errors import EXIT_FAILED, EXIT_OK
-from two_way_sms.delivery_checks import NumberSettings, Status, all_passed, check_delivery
+from two_way_sms.delivery import NumberSettings, Status
+from two_way_sms.doctor import all_passed, check_delivery
 
 DESCRIPTION = """\
 Turn two-way SMS on (UpdatePhoneNumber TwoWayEnabled=true, TwoWayChannelArn, and

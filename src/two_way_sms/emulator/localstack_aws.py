@@ -1,5 +1,5 @@
-"""`routing.AwsView` on LocalStack's own IAM, SNS, KMS and STS, and `routing.ConnectView` on the
-emulator's Amazon Connect.
+"""`routing.InboundAws` on LocalStack's own IAM, SNS, KMS and STS, and on the emulator's Amazon
+Connect: the delivery rules' reads (`two_way_sms.delivery.DeploymentView`) and the deliveries.
 
 Runs inside the LocalStack process, once per inbound message, so it is on the routed path's
 critical section. Reads go straight to the state LocalStack's providers keep (no internal API
@@ -52,10 +52,8 @@ from typing import Any
 
 from localstack.aws.connect import connect_to
 
-from two_way_sms.emulator.models import PhoneNumber
-from two_way_sms.emulator.routing import ConnectImport, KeyData, PolicyDocument, RoleData
-from two_way_sms.emulator.service_requests import session_arn
-from two_way_sms.identifiers import parse_arn, role_name
+from two_way_sms.delivery import ConnectImport, KeyData, NumberSettings, PolicyDocument, RoleData
+from two_way_sms.identifiers import parse_arn, role_name, session_arn
 
 _SERVICE = "sms-voice"  # LocalStack names service principals without ".amazonaws.com"
 _REFRESH_BEFORE = timedelta(minutes=5)  # assume the role again this long before expiry
@@ -136,8 +134,6 @@ class LocalStackAws:
             role = iam.get_role(role_name(role_arn))
         except NotFoundException:
             return None
-        if role.arn != role_arn:  # same name, other path: not the role that was named
-            return None
         inline = [(name, _document(text)) for name, text in list(role.policies.items())]
         managed = [
             (policy_arn, _managed_document(iam, policy_arn))
@@ -212,7 +208,7 @@ class LocalStackAws:
             ).publish(TopicArn=topic_arn, Message=message)
         return str(response["MessageId"])
 
-    def connect_phone_number(self, number: PhoneNumber, region: str) -> ConnectImport | None:
+    def connect_phone_number(self, number: NumberSettings, region: str) -> ConnectImport | None:
         from two_way_sms.emulator.connect_provider import imported_number
 
         arn = parse_arn(number.arn)

@@ -1,226 +1,64 @@
-"""two_way_sms.delivery_checks against fake deployments: every check passing and failing, the
-fix each FAIL prints (statement, command, and that running it makes the checks pass), the SKIPs
-that follow a FAIL, and agreement with the emulator's routing on the same documents."""
+"""two_way_sms.doctor against fake deployments: every check passing and failing, the fix each
+FAIL prints (statement, command, and that running it makes the checks pass), the SKIPs that
+follow a FAIL, and agreement with the emulator's routing on the same documents."""
 
 from __future__ import annotations
 
 import json
 import shlex
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
-from two_way_sms.delivery_checks import (
-    CHECK_NAMES,
-    Check,
-    ConnectNumber,
-    KeyData,
-    NumberSettings,
-    RoleData,
-    Status,
-    all_passed,
-    check_delivery,
+from tests.support.deployments import (
+    ACCOUNT,
+    BOUNDARY,
+    CONNECT_STATEMENT,
+    DEFAULT_TOPIC_STATEMENT,
+    E164,
+    ENCRYPTED_STATEMENT,
+    FIFO_TOPIC,
+    INSTANCE,
+    KEY,
+    KEY_SMS_STATEMENT,
+    NUMBER_ARN,
+    OTHER_ACCOUNT,
+    PHONE_ID,
+    PUBLISH_STATEMENT,
+    REGION,
+    ROLE,
+    ROOT_STATEMENT,
+    SMS,
+    TOPIC,
+    TRUST_STATEMENT,
+    FakeAws,
+    connect_mode,
+    good_key,
+    good_role,
+    number,
+    policy,
+    role_mode,
+    topic,
+    topic_policy_mode,
 )
-from two_way_sms.delivery_checks.policy_edits import merged
+from two_way_sms.delivery import (
+    RULE_NAMES,
+    NumberSettings,
+    Status,
+)
+from two_way_sms.doctor import Check, all_passed, check_delivery
+from two_way_sms.doctor.policy_edits import merged
 from two_way_sms.emulator.models import PhoneNumber
 from two_way_sms.emulator.routing import deliver
-
-ACCOUNT = "123456789012"
-OTHER_ACCOUNT = "210987654321"
-REGION = "us-east-1"
-TOPIC = f"arn:aws:sns:{REGION}:{ACCOUNT}:inbound"
-FIFO_TOPIC = f"arn:aws:sns:{REGION}:{ACCOUNT}:inbound.fifo"
-ROLE = f"arn:aws:iam::{ACCOUNT}:role/sms-in"
-KEY = f"arn:aws:kms:{REGION}:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
-BOUNDARY = f"arn:aws:iam::{ACCOUNT}:policy/Boundary"
-PHONE_ID = "phone-" + "a" * 32
-NUMBER_ARN = f"arn:aws:sms-voice:{REGION}:{ACCOUNT}:phone-number/{PHONE_ID}"
-E164 = "+12065550100"
-CONNECT = f"connect.{REGION}.amazonaws.com"
-INSTANCE = f"arn:aws:connect:{REGION}:{ACCOUNT}:instance/11111111-2222-3333-4444-555555555555"
-SMS = "sms-voice.amazonaws.com"
-
-
-def _policy(*statements: Mapping[str, Any]) -> dict[str, Any]:
-    return {"Version": "2012-10-17", "Statement": list(statements)}
-
-
-TRUST_STATEMENT = {
-    "Sid": "SMSVoice",
-    "Effect": "Allow",
-    "Principal": {"Service": SMS},
-    "Action": "sts:AssumeRole",
-    "Condition": {"StringEquals": {"aws:SourceAccount": ACCOUNT}},
-}
-PUBLISH_STATEMENT = {
-    "Sid": "SMSVoiceAllowSNSPublish",
-    "Effect": "Allow",
-    "Action": "sns:Publish",
-    "Resource": TOPIC,
-    "Condition": {"StringEquals": {"aws:ResourceAccount": ACCOUNT}},
-}
-ENCRYPTED_STATEMENT = {
-    "Sid": "SMSVoiceAllowEncryptedSNSTopics",
-    "Effect": "Allow",
-    "Action": ["kms:Decrypt", "kms:GenerateDataKey*"],
-    "Resource": "*",
-    "Condition": {
-        "StringEquals": {
-            "kms:EncryptionContext:aws:sns:topicArn": TOPIC,
-            "aws:CalledViaLast": "sns.amazonaws.com",
-        }
-    },
-}
-CONNECT_STATEMENT = {
-    "Effect": "Allow",
-    "Action": ["connect:SendChatIntegrationEvent"],
-    "Resource": ["*"],
-}
-DEFAULT_TOPIC_STATEMENT = {  # what SNS puts on a new topic
-    "Sid": "__default_statement_ID",
-    "Effect": "Allow",
-    "Principal": {"AWS": "*"},
-    "Action": ["SNS:Publish", "SNS:Subscribe"],
-    "Resource": TOPIC,
-    "Condition": {"StringEquals": {"AWS:SourceOwner": ACCOUNT}},
-}
-TOPIC_STATEMENT = {
-    "Sid": "AllowSmsVoicePublish",
-    "Effect": "Allow",
-    "Principal": {"Service": SMS},
-    "Action": "sns:Publish",
-    "Resource": TOPIC,
-}
-ROOT_STATEMENT = {
-    "Sid": "Enable IAM User Permissions",
-    "Effect": "Allow",
-    "Principal": {"AWS": f"arn:aws:iam::{ACCOUNT}:root"},
-    "Action": "kms:*",
-    "Resource": "*",
-}
-KEY_SMS_STATEMENT = {
-    "Effect": "Allow",
-    "Principal": {"Service": SMS},
-    "Action": ["kms:GenerateDataKey*", "kms:Decrypt"],
-    "Resource": "*",
-    "Condition": {
-        "StringEquals": {"aws:SourceAccount": ACCOUNT},
-        "ArnLike": {"aws:SourceArn": f"arn:aws:sms-voice:{REGION}:{ACCOUNT}:*"},
-    },
-}
-
-
-def good_role(*statements: Mapping[str, Any]) -> RoleData:
-    return RoleData(
-        arn=ROLE,
-        trust_policy=_policy(TRUST_STATEMENT),
-        inline_policies=[("two-way", _policy(*(statements or (PUBLISH_STATEMENT,))))],
-    )
-
-
-def good_key(*statements: Mapping[str, Any], **overrides: str) -> KeyData:
-    values = {
-        "key_spec": "SYMMETRIC_DEFAULT",
-        "key_state": "Enabled",
-        "key_usage": "ENCRYPT_DECRYPT",
-    }
-    values.update(overrides)
-    return KeyData(
-        arn=KEY, policy=json.dumps(_policy(*(statements or (ROOT_STATEMENT,)))), **values
-    )
-
-
-def topic(*statements: Mapping[str, Any], key: str | None = None) -> dict[str, str]:
-    attributes = {
-        "TopicArn": TOPIC,
-        "Policy": json.dumps(_policy(*(statements or (DEFAULT_TOPIC_STATEMENT,)))),
-    }
-    if key:
-        attributes["KmsMasterKeyId"] = key
-    return attributes
-
-
-@dataclass
-class FakeAws:
-    """DeploymentView (and the emulator's AwsView) over dicts; records what was read."""
-
-    roles: dict[str, RoleData] = field(default_factory=dict)
-    topics: dict[str, dict[str, str]] = field(default_factory=dict)
-    keys: dict[str, KeyData] = field(default_factory=dict)
-    connect: dict[str, ConnectNumber] = field(default_factory=dict)
-    reads: list[str] = field(default_factory=list)
-
-    def role(self, role_arn: str) -> RoleData | None:
-        self.reads.append(f"role {role_arn}")
-        name = role_arn.rsplit("/", 1)[-1]
-        return next((r for r in self.roles.values() if r.arn.rsplit("/", 1)[-1] == name), None)
-
-    def topic_attributes(self, topic_arn: str) -> Mapping[str, str] | None:
-        self.reads.append(f"topic {topic_arn}")
-        return self.topics.get(topic_arn)
-
-    def kms_key(self, key_id: str, account: str, region: str) -> KeyData | None:
-        self.reads.append(f"key {key_id}")
-        return self.keys.get(key_id)
-
-    def connect_phone_number(self, number: NumberSettings, region: str) -> ConnectNumber | None:
-        self.reads.append(f"connect {region}")
-        return self.connect.get(number.arn)
-
-    def publish(self, topic_arn: str, message: str, **_: Any) -> str:
-        return "published-id"
-
-    def send_chat_integration_event(self, **_: Any) -> str:
-        return "contact-id"
-
-
-def number(**overrides: Any) -> NumberSettings:
-    values: dict[str, Any] = {
-        "phone_number_id": PHONE_ID,
-        "arn": NUMBER_ARN,
-        "phone_number": E164,
-        "two_way_enabled": True,
-        "two_way_channel_arn": TOPIC,
-        "two_way_channel_role": ROLE,
-    }
-    values.update(overrides)
-    return NumberSettings(**values)
-
-
-def role_mode(**changes: Any) -> tuple[NumberSettings, FakeAws]:
-    """A correct deployment: channel role, topic encrypted with a key that delegates to IAM."""
-    aws = FakeAws(
-        roles={ROLE: good_role(PUBLISH_STATEMENT, ENCRYPTED_STATEMENT)},
-        topics={TOPIC: topic(key=KEY)},
-        keys={KEY: good_key()},
-    )
-    return number(**changes), aws
-
-
-def topic_policy_mode(**changes: Any) -> tuple[NumberSettings, FakeAws]:
-    """A correct deployment without a role: topic policy and key policy grant the service."""
-    aws = FakeAws(
-        topics={TOPIC: topic(DEFAULT_TOPIC_STATEMENT, TOPIC_STATEMENT, key=KEY)},
-        keys={KEY: good_key(ROOT_STATEMENT, KEY_SMS_STATEMENT)},
-    )
-    return number(two_way_channel_role=None, **changes), aws
-
-
-def connect_mode() -> tuple[NumberSettings, FakeAws]:
-    aws = FakeAws(
-        roles={ROLE: good_role(CONNECT_STATEMENT)},
-        connect={NUMBER_ARN: ConnectNumber("connect-phone-1", E164, INSTANCE)},
-    )
-    return number(two_way_channel_arn=CONNECT), aws
 
 
 def checks_of(settings: NumberSettings, aws: FakeAws) -> dict[str, Check]:
     checks = check_delivery(settings, aws)
     names = [c.name for c in checks]
     assert len(names) == len(set(names)), names
-    assert set(names) <= set(CHECK_NAMES)
+    assert set(names) <= set(RULE_NAMES)
     return {c.name: c for c in checks}
 
 
@@ -322,22 +160,19 @@ def test_two_way_disabled_fails_with_the_update_phone_number_command() -> None:
     )
 
 
-def test_no_channel_fails_and_skips_the_destination() -> None:
+def test_no_channel_fails_and_no_destination_rule_applies() -> None:
     aws = FakeAws(roles={ROLE: good_role()})
     checks = checks_of(number(two_way_channel_arn=None), aws)
-    assert statuses(checks) == {
+    assert statuses(checks) == {  # the role is judged; neither the SNS nor the Connect rules
         "two-way-enabled": "PASS",
         "two-way-channel": "FAIL",
         "role-exists": "PASS",
         "role-trust": "PASS",
-        "destination": "SKIP",
     }
     assert "TwoWayChannelArn is not set" in checks["two-way-channel"].detail
     command = checks["two-way-channel"].fix[0].command or ""
     assert f"--two-way-channel-arn 'arn:aws:sns:{REGION}:{ACCOUNT}:<topic-name>'" in command
-    assert checks["destination"].detail == (
-        "not checked: two-way-channel failed: there is no destination to check"
-    )
+    assert aws.reads == [f"role {ROLE}"]
 
 
 def test_a_channel_that_is_not_a_topic_fails() -> None:
@@ -419,7 +254,7 @@ def test_topic_policy_without_the_statement_fails_with_the_statement_to_add() ->
     assert document["Statement"] == [DEFAULT_TOPIC_STATEMENT, step.policy]  # merged, not replaced
 
 
-def test_topic_policy_mode_without_any_topic_policy() -> None:
+def test_topic_policy_mode_without_any_topicpolicy() -> None:
     settings, aws = topic_policy_mode()
     del aws.topics[TOPIC]["Policy"]
     check = checks_of(settings, aws)["topic-policy-publish"]
@@ -441,7 +276,7 @@ def test_missing_role_fails_with_the_role_to_create() -> None:
         assert checks[name].status is Status.SKIP, name
         assert checks[name].detail == "not checked: role-exists failed"
     create, permissions = checks["role-exists"].fix
-    assert create.policy == _policy(TRUST_STATEMENT)
+    assert create.policy == policy(TRUST_STATEMENT)
     assert (create.command or "").startswith("aws iam create-role --role-name sms-in ")
     assert permissions.policy is not None
     sids = [s["Sid"] for s in permissions.policy["Statement"]]
@@ -482,7 +317,7 @@ def test_trust_without_sms_voice_fails_with_the_trust_statement() -> None:
         "Principal": {"Service": "lambda.amazonaws.com"},
         "Action": "sts:AssumeRole",
     }
-    aws.roles[ROLE] = replace(aws.roles[ROLE], trust_policy=_policy(lambda_trust))
+    aws.roles[ROLE] = replace(aws.roles[ROLE], trust_policy=policy(lambda_trust))
     checks = checks_of(settings, aws)
     assert failing(checks) == ["role-trust"]
     check = checks["role-trust"]
@@ -498,7 +333,7 @@ def test_trust_without_sms_voice_fails_with_the_trust_statement() -> None:
 def test_trust_naming_another_account_is_replaced_by_sid() -> None:
     settings, aws = role_mode()
     wrong = {**TRUST_STATEMENT, "Condition": {"StringEquals": {"aws:SourceAccount": OTHER_ACCOUNT}}}
-    aws.roles[ROLE] = replace(aws.roles[ROLE], trust_policy=_policy(wrong))
+    aws.roles[ROLE] = replace(aws.roles[ROLE], trust_policy=policy(wrong))
     check = checks_of(settings, aws)["role-trust"]
     assert check.status is Status.FAIL
     assert f"aws:SourceAccount = {OTHER_ACCOUNT}" in check.detail
@@ -509,7 +344,7 @@ def test_trust_naming_another_account_is_replaced_by_sid() -> None:
 def test_an_explicit_deny_is_named_instead_of_a_statement_to_add() -> None:
     settings, aws = role_mode()
     deny = {"Sid": "NoServices", "Effect": "Deny", "Principal": {"Service": SMS}, "Action": "sts:*"}
-    aws.roles[ROLE] = replace(aws.roles[ROLE], trust_policy=_policy(TRUST_STATEMENT, deny))
+    aws.roles[ROLE] = replace(aws.roles[ROLE], trust_policy=policy(TRUST_STATEMENT, deny))
     (step,) = checks_of(settings, aws)["role-trust"].fix
     assert step.action == (
         "Remove or narrow statement 'NoServices' of trust policy of role/sms-in: an explicit "
@@ -535,7 +370,7 @@ def test_role_without_sns_publish_fails_with_the_publish_statement() -> None:
 
 def test_publish_outside_the_permissions_boundary_fixes_the_boundary() -> None:
     settings, aws = role_mode()
-    boundary = _policy({"Effect": "Allow", "Action": "kms:*", "Resource": "*"})
+    boundary = policy({"Effect": "Allow", "Action": "kms:*", "Resource": "*"})
     aws.roles[ROLE] = replace(aws.roles[ROLE], permissions_boundary=(BOUNDARY, boundary))
     check = checks_of(settings, aws)["role-publish"]
     assert check.status is Status.FAIL
@@ -551,7 +386,7 @@ def test_cross_account_topic_needs_the_topic_policy_too() -> None:
     publish["Condition"] = {"StringEquals": {"aws:ResourceAccount": OTHER_ACCOUNT}}
     aws = FakeAws(roles={ROLE: good_role(publish)}, topics={other_topic: {"Policy": "{}"}})
     aws.topics[other_topic]["Policy"] = json.dumps(
-        _policy({**DEFAULT_TOPIC_STATEMENT, "Resource": other_topic})
+        policy({**DEFAULT_TOPIC_STATEMENT, "Resource": other_topic})
     )
     check = checks_of(number(two_way_channel_arn=other_topic), aws)["role-publish"]
     assert check.status is Status.FAIL
@@ -710,7 +545,7 @@ def test_connect_without_role_fails() -> None:
         "role-connect": "SKIP",
     }
     steps = checks["connect-role"].fix
-    assert steps[1].policy == _policy(
+    assert steps[1].policy == policy(
         {
             "Sid": "SMSVoiceAllowConnectChatIntegrationEvents",
             "Effect": "Allow",
@@ -814,9 +649,9 @@ def apply_command(command: str, settings: NumberSettings, aws: FakeAws) -> Numbe
 
 BROKEN: dict[str, Any] = {
     "two-way disabled": lambda: role_mode(two_way_enabled=False),
-    "trust without sms-voice": lambda: _with_role(trust_policy=_policy()),
+    "trust without sms-voice": lambda: _with_role(trust_policy=policy()),
     "trust for another account": lambda: _with_role(
-        trust_policy=_policy(
+        trust_policy=policy(
             {**TRUST_STATEMENT, "Condition": {"StringEquals": {"aws:SourceAccount": "1" * 12}}}
         )
     ),
@@ -824,10 +659,10 @@ BROKEN: dict[str, Any] = {
     "boundary without publish": lambda: _with_role(
         permissions_boundary=(
             BOUNDARY,
-            _policy({"Effect": "Allow", "Action": "kms:*", "Resource": "*"}),
+            policy({"Effect": "Allow", "Action": "kms:*", "Resource": "*"}),
         )
     ),
-    "key policy without root": lambda: _with_key(policy=json.dumps(_policy(KEY_SMS_STATEMENT))),
+    "key policy without root": lambda: _with_key(policy=json.dumps(policy(KEY_SMS_STATEMENT))),
     "key disabled": lambda: _with_key(key_state="Disabled"),
     "key pending deletion": lambda: _with_key(key_state="PendingDeletion"),
     "topic policy without statement": lambda: _topic_policy_mode_with(
@@ -861,8 +696,8 @@ def _topic_policy_mode_with(**changes: Any) -> tuple[NumberSettings, FakeAws]:
 
 def _everything_broken() -> tuple[NumberSettings, FakeAws]:
     settings, aws = role_mode(two_way_enabled=False)
-    aws.roles[ROLE] = replace(aws.roles[ROLE], trust_policy=_policy(), inline_policies=[])
-    aws.keys[KEY] = replace(aws.keys[KEY], key_state="Disabled", policy=json.dumps(_policy()))
+    aws.roles[ROLE] = replace(aws.roles[ROLE], trust_policy=policy(), inline_policies=[])
+    aws.keys[KEY] = replace(aws.keys[KEY], key_state="Disabled", policy=json.dumps(policy()))
     return settings, aws
 
 
@@ -913,7 +748,7 @@ AGREEMENT: dict[str, Any] = {
         number(),
         FakeAws(roles={ROLE: good_role()}, topics={TOPIC: topic(key=KEY)}),
     ),
-    "role without kms": lambda: _with_role(inline_policies=[("p", _policy(PUBLISH_STATEMENT))]),
+    "role without kms": lambda: _with_role(inline_policies=[("p", policy(PUBLISH_STATEMENT))]),
     "connect": connect_mode,
     "connect in another region": lambda: _connect_with(
         two_way_channel_arn="connect.eu-west-1.amazonaws.com"
@@ -921,7 +756,7 @@ AGREEMENT: dict[str, Any] = {
     "connect without role": lambda: _connect_with(two_way_channel_role=None),
     "connect role missing": lambda: _connect_with(roles={}),
     "connect trust without sms-voice": lambda: _connect_with(
-        roles={ROLE: replace(good_role(CONNECT_STATEMENT), trust_policy=_policy())}
+        roles={ROLE: replace(good_role(CONNECT_STATEMENT), trust_policy=policy())}
     ),
     "connect not imported": lambda: _connect_with(connect={}),
     "connect role without permission": lambda: _connect_with(
@@ -958,7 +793,7 @@ def test_merged_replaces_a_statement_with_the_same_sid_and_keeps_the_rest() -> N
         "Statement": [{"Sid": "A", "Effect": "Allow"}],
     }
     assert merged(None, {"Effect": "Allow"})["Statement"] == [{"Effect": "Allow"}]
-    assert merged(_policy({"Effect": "Deny"}), {"Effect": "Allow"})["Statement"] == [
+    assert merged(policy({"Effect": "Deny"}), {"Effect": "Allow"})["Statement"] == [
         {"Effect": "Deny"},
         {"Effect": "Allow"},
     ]
@@ -988,7 +823,8 @@ def test_check_json_shape() -> None:
     assert checks["two-way-enabled"].to_json() == {
         "name": "two-way-enabled",
         "status": "FAIL",
-        "detail": f"TwoWayEnabled is false on {PHONE_ID}: inbound messages go nowhere",
+        "detail": f"two-way messaging is disabled on {PHONE_ID} (TwoWayEnabled is false): "
+        "inbound messages go nowhere",
         "fix": [
             {
                 "action": "Turn two-way SMS on for the number",

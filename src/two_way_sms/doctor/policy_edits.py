@@ -1,4 +1,4 @@
-"""Judging a request with `two_way_sms.policy.evaluate`, and finding the fix that makes it pass.
+"""Finding the policy fix that makes a failed policy rule pass.
 
 A fix is a set of `PolicyEdit`s (a statement merged into one policy: a statement with the same
 Sid is replaced, others are kept). Candidate edits are tried, smallest set first, by evaluating
@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, Literal
 
-from two_way_sms.delivery_checks.deployment import PolicyDocument
-from two_way_sms.delivery_checks.results import FixStep
-from two_way_sms.policy import Decision, NamedPolicy, PolicyError, Request, evaluate
+from two_way_sms.delivery import Deployment, Policies, PolicyDocument, PolicyQuestion
+from two_way_sms.delivery.judging import first_denial
+from two_way_sms.doctor.results import FixStep
+from two_way_sms.policy import Decision, NamedPolicy, PolicyError
 
 Target = Literal["trust", "inline", "boundary", "topic-policy", "key-policy"]
 _SLOTS = {
@@ -51,15 +52,6 @@ def merged(base: PolicyDocument | None, statement: Mapping[str, Any]) -> dict[st
 
 
 @dataclass(frozen=True)
-class Policies:
-    """The policies a request is judged against."""
-
-    identity: tuple[NamedPolicy, ...] = ()
-    resource: NamedPolicy | None = None
-    boundary: NamedPolicy | None = None
-
-
-@dataclass(frozen=True)
 class PolicyEdit:
     """Add `statement` to one policy (`target`: which kind; `policy_name`: its name in decisions),
     creating the policy if `base` is None."""
@@ -70,61 +62,34 @@ class PolicyEdit:
     statement: Mapping[str, Any]
     action: str  # what a person does, e.g. "Add this statement to the trust policy of role/x"
     command: Callable[[dict[str, Any]], str] = field(compare=False)
+    inline_name: str = ""  # for target "inline": the inline policy's name
 
     @property
     def document(self) -> dict[str, Any]:
         return merged(self.base, self.statement)
 
     def apply(self, policies: Policies) -> Policies:
-        edited = NamedPolicy(self.policy_name, self.document)
-        slot = _SLOTS[self.target]
-        if slot == "resource":
-            return replace(policies, resource=edited)
-        if slot == "boundary":
-            return replace(policies, boundary=edited)
-        others = tuple(p for p in policies.identity if p.name != self.policy_name)
-        return replace(policies, identity=(*others, edited))
+        return policies.replaced(_SLOTS[self.target], NamedPolicy(self.policy_name, self.document))
+
+    def applied_to(self, deployment: Deployment) -> Deployment:
+        """The deployment once this edit is made (later rules are judged on it)."""
+        return deployment.with_policy(self.target, self.document, name=self.inline_name)
 
     def step(self) -> FixStep:
         return FixStep(self.action, self.statement, self.command(self.document))
 
 
-def decide(request: Request, policies: Policies, *, kms: bool = False) -> Decision:
-    return evaluate(
-        request,
-        identity_policies=policies.identity,
-        resource_policy=policies.resource,
-        permissions_boundary=policies.boundary,
-        resource_is_kms_key=kms,
-    )
-
-
-def first_denial(
-    requests: Sequence[Request], policies: Policies, *, kms: bool = False
-) -> tuple[Request, Decision] | None:
-    """The first request the policies deny, with its decision; None when all are allowed."""
-    for request in requests:
-        decision = decide(request, policies, kms=kms)
-        if not decision.allowed:
-            return request, decision
-    return None
-
-
 def smallest_fix(
-    requests: Sequence[Request],
-    policies: Policies,
-    candidates: Sequence[PolicyEdit],
-    *,
-    kms: bool = False,
+    question: PolicyQuestion, candidates: Sequence[PolicyEdit]
 ) -> tuple[PolicyEdit, ...] | None:
     """The fewest candidate edits (in candidate order) after which every request is allowed."""
     for size in range(1, len(candidates) + 1):
         for edits in combinations(candidates, size):
-            edited = policies
+            edited = question.policies
             for edit in edits:
                 edited = edit.apply(edited)
             try:
-                if first_denial(requests, edited, kms=kms) is None:
+                if first_denial(question.requests, edited, kms=question.kms) is None:
                     return edits
             except PolicyError:
                 return None

@@ -11,8 +11,8 @@
 - connect:SendChatIntegrationEvent by the role's session, for an Amazon Connect destination
   (aws:ResourceAccount, aws:PrincipalArn), on the instance the number is imported into.
 
-routing.py evaluates these for every inbound message; anything else that needs to reason about
-the same permissions should build its requests here rather than again.
+The delivery rules (rules.py) judge these, for the emulator and for the doctor alike; anything
+else that reasons about the same permissions builds its requests here rather than again.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
-"""The requests the service makes for an inbound message (emulator/service_requests.py)."""
+"""The requests the service makes for an inbound message (delivery/requests.py)."""
 
 from __future__ import annotations
 
-from two_way_sms.emulator import service_requests as requests
+from two_way_sms.delivery import requests
 
 NUMBER_ACCOUNT = "123456789012"
 NUMBER_ARN = f"arn:aws:sms-voice:us-east-1:{NUMBER_ACCOUNT}:phone-number/phone-1"

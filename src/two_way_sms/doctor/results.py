@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
-
-class Status(StrEnum):
-    PASS = "PASS"
-    FAIL = "FAIL"
-    SKIP = "SKIP"
+from two_way_sms.delivery import Status
 
 
 @dataclass(frozen=True)
@@ -48,18 +43,6 @@ class Check:
             "detail": self.detail,
             "fix": [step.to_json() for step in self.fix] if self.fix else None,
         }
-
-
-def passed(name: str, detail: str) -> Check:
-    return Check(name, Status.PASS, detail)
-
-
-def failed(name: str, detail: str, *fix: FixStep) -> Check:
-    return Check(name, Status.FAIL, detail, tuple(fix))
-
-
-def skipped(name: str, because: str) -> Check:
-    return Check(name, Status.SKIP, f"not checked: {because}")
 
 
 def all_passed(checks: list[Check]) -> bool:

@@ -1,0 +1,46 @@
+"""Will an inbound SMS to a number be delivered? The delivery rules of two-way SMS, once.
+
+A neutral package (no LocalStack, no boto3): `read_deployment` reads a number and what its
+settings name through a `DeploymentView`; `RULES` is the ordered rule table; `first_failure`
+(the emulator: drop the message at the first failing rule) and `judge_all` (the doctor: every
+rule, skipping those whose needs failed) run it. Every policy decision is `two_way_sms.policy`'s,
+over the requests the service makes (`requests`).
+"""
+
+from two_way_sms.delivery.deployment import (
+    DOCTOR_SESSION,
+    ConnectImport,
+    Deployment,
+    DeploymentView,
+    KeyData,
+    NumberSettings,
+    PolicyDocument,
+    RoleData,
+    read_deployment,
+)
+from two_way_sms.delivery.judging import Policies, PolicyQuestion
+from two_way_sms.delivery.rules import RULE_NAMES, RULES, Fact, Rule
+from two_way_sms.delivery.run import Finding, Status, first_failure, judge, judge_all
+
+__all__ = [
+    "DOCTOR_SESSION",
+    "RULES",
+    "RULE_NAMES",
+    "ConnectImport",
+    "Deployment",
+    "DeploymentView",
+    "Fact",
+    "Finding",
+    "KeyData",
+    "NumberSettings",
+    "Policies",
+    "PolicyDocument",
+    "PolicyQuestion",
+    "RoleData",
+    "Rule",
+    "Status",
+    "first_failure",
+    "judge",
+    "judge_all",
+    "read_deployment",
+]

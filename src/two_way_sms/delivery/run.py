@@ -1,0 +1,107 @@
+"""Running the rule table: to the first failure (the emulator, for each inbound message) or every
+rule (the doctor, which skips a rule whose needs did not pass)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from two_way_sms.delivery.deployment import Deployment
+from two_way_sms.delivery.judging import PolicyQuestion, decide, first_denial
+from two_way_sms.delivery.rules import RULES, Fact, Rule
+from two_way_sms.policy import Decision, PolicyError, Request
+
+
+class Status(StrEnum):
+    PASS = "PASS"
+    FAIL = "FAIL"
+    SKIP = "SKIP"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule's verdict. A policy rule keeps its question, and when it failed the request
+    that was denied with its decision (an explicit Deny names its statements there)."""
+
+    rule: Rule
+    status: Status
+    detail: str
+    question: PolicyQuestion | None = None
+    denied: tuple[Request, Decision] | None = None
+    malformed: str = ""  # why a policy could not be judged (PolicyError), if it could not
+
+    @property
+    def name(self) -> str:
+        return self.rule.name
+
+    @property
+    def passed(self) -> bool:
+        return self.status is Status.PASS
+
+
+def applicable(deployment: Deployment) -> Iterator[Rule]:
+    return (rule for rule in RULES if rule.applies(deployment))
+
+
+def judge(rule: Rule, deployment: Deployment) -> Finding:
+    """PASS or FAIL: the fact the rule states, or its policy question answered."""
+    verdict = rule.judge(deployment)
+    if isinstance(verdict, Fact):
+        return Finding(rule, Status.PASS if verdict.passed else Status.FAIL, verdict.detail)
+    return answer(rule, verdict)
+
+
+def answer(rule: Rule, question: PolicyQuestion) -> Finding:
+    first = question.requests[0]
+    try:
+        denial = first_denial(question.requests, question.policies, kms=question.kms)
+    except PolicyError as error:
+        detail = (
+            f"{question.who} cannot be judged for {question.what(first)}: malformed policy: {error}"
+        )
+        return Finding(rule, Status.FAIL, detail, question, malformed=str(error))
+    if denial is None:
+        reason = decide(first, question.policies, kms=question.kms).reason
+        return Finding(
+            rule, Status.PASS, f"{question.who} may {question.what(first)}: {reason}", question
+        )
+    request, decision = denial
+    detail = f"{question.who} may not {question.what(request)}: {decision.reason}"
+    return Finding(rule, Status.FAIL, detail, question, denial)
+
+
+def first_failure(deployment: Deployment) -> Finding | None:
+    """The first rule that fails, in the table's order (every rule's needs come before it, so
+    they have passed when it is judged); None when the message will be delivered."""
+    for rule in applicable(deployment):
+        finding = judge(rule, deployment)
+        if not finding.passed:
+            return finding
+    return None
+
+
+Amend = Callable[[Finding, Deployment], Deployment]
+
+
+def judge_all(deployment: Deployment, amend: Amend | None = None) -> list[Finding]:
+    """Every rule that applies: judged, or skipped when a rule it needs (and that applies) did not
+    pass. `amend` sees each finding and returns the deployment later rules are judged on (the
+    doctor returns it as the fix it prints would leave it)."""
+    findings: list[Finding] = []
+    statuses: dict[str, Status] = {}
+    for rule in applicable(deployment):
+        blocker = next(
+            (need for need in rule.needs if statuses.get(need, Status.PASS) is not Status.PASS),
+            None,
+        )
+        if blocker is not None:
+            how = "failed" if statuses[blocker] is Status.FAIL else "was not checked"
+            finding = Finding(rule, Status.SKIP, f"not checked: {blocker} {how}")
+        else:
+            finding = judge(rule, deployment)
+            if amend is not None:
+                deployment = amend(finding, deployment)
+        statuses[rule.name] = finding.status
+        findings.append(finding)
+    return findings

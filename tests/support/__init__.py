@@ -1,0 +1,1 @@
+"""What the test tiers share: fixtures and fakes live here, once (not shipped)."""
