@@ -153,10 +153,11 @@ def test_doctor_passes_with_exit_0(fake: Any, capsys: pytest.CaptureFixture[str]
     assert lines[0] == f"two-way SMS doctor: {PHONE_ID} ({E164}) in us-east-1, account 123456789012"
     assert lines[1] == (f"  TwoWayEnabled true, TwoWayChannelArn {TOPIC}, TwoWayChannelRole {ROLE}")
     checks = [line for line in lines if line[:4] in ("PASS", "FAIL", "SKIP")]
-    assert len(checks) == 13 and all(line.startswith("PASS  ") for line in checks)
-    assert checks[0].startswith("PASS  two-way-enabled          TwoWayEnabled is true")
+    assert len(checks) == 14 and all(line.startswith("PASS  ") for line in checks)
+    assert checks[0].startswith(f"PASS  number-active            {PHONE_ID} is ACTIVE")
+    assert checks[1].startswith("PASS  two-way-enabled          TwoWayEnabled is true")
     assert lines[-1] == (
-        f"13 checks: 13 PASS, 0 FAIL, 0 SKIP. Inbound messages to {E164} will be delivered."
+        f"14 checks: 14 PASS, 0 FAIL, 0 SKIP. Inbound messages to {E164} will be delivered."
     )
 
 
@@ -182,7 +183,7 @@ def test_doctor_json(fake: Any, capsys: pytest.CaptureFixture[str]) -> None:
     document = json.loads(out)
     assert set(document) == {"phoneNumber", "ok", "summary", "checks"}
     assert document["ok"] is False
-    assert document["summary"] == {"PASS": 12, "FAIL": 1, "SKIP": 0}
+    assert document["summary"] == {"PASS": 13, "FAIL": 1, "SKIP": 0}
     assert document["phoneNumber"] == {
         "phoneNumberId": PHONE_ID,
         "phoneNumberArn": NUMBER_ARN,
@@ -193,10 +194,11 @@ def test_doctor_json(fake: Any, capsys: pytest.CaptureFixture[str]) -> None:
         "twoWayChannelArn": TOPIC,
         "twoWayChannelRole": ROLE,
     }
-    first = document["checks"][0]
-    assert (first["name"], first["status"]) == ("two-way-enabled", "FAIL")
-    assert first["fix"][0]["command"].startswith("aws pinpoint-sms-voice-v2 update-phone-number")
-    assert document["checks"][1]["fix"] is None
+    by_name = {check["name"]: check for check in document["checks"]}
+    failed = by_name["two-way-enabled"]
+    assert failed["status"] == "FAIL"
+    assert failed["fix"][0]["command"].startswith("aws pinpoint-sms-voice-v2 update-phone-number")
+    assert by_name["two-way-channel"]["fix"] is None
 
 
 def test_doctor_aws_errors_are_one_line_and_exit_2(

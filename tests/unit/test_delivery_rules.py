@@ -43,6 +43,7 @@ CASES: dict[str, Case] = {
     "topic-policy mode": topic_policy_mode,
     "connect": connect_mode,
     "disabled": lambda: role_mode(two_way_enabled=False),
+    "pending number": lambda: role_mode(status="PENDING"),
     "no channel": lambda: role_mode(two_way_channel_arn=None),
     "fifo": lambda: role_mode(two_way_channel_arn=FIFO_TOPIC),
     "not a topic": lambda: role_mode(two_way_channel_arn="arn:aws:sqs:us-east-1:1:q"),

@@ -77,6 +77,7 @@ def failing(checks: Mapping[str, Check]) -> list[str]:
 def test_role_mode_with_encrypted_topic_passes_every_check() -> None:
     checks = check_delivery(*role_mode())
     assert [c.name for c in checks] == [
+        "number-active",
         "two-way-enabled",
         "two-way-channel",
         "standard-topic",
@@ -103,6 +104,7 @@ def test_role_mode_with_encrypted_topic_passes_every_check() -> None:
 def test_topic_policy_mode_passes_every_check() -> None:
     checks = checks_of(*topic_policy_mode())
     assert list(checks) == [
+        "number-active",
         "two-way-enabled",
         "two-way-channel",
         "standard-topic",
@@ -132,6 +134,7 @@ def test_connect_mode_passes_every_check_and_reads_no_topic() -> None:
     settings, aws = connect_mode()
     checks = checks_of(settings, aws)
     assert list(checks) == [
+        "number-active",
         "two-way-enabled",
         "two-way-channel",
         "connect-region",
@@ -164,6 +167,7 @@ def test_no_channel_fails_and_no_destination_rule_applies() -> None:
     aws = FakeAws(roles={ROLE: good_role()})
     checks = checks_of(number(two_way_channel_arn=None), aws)
     assert statuses(checks) == {  # the role is judged; neither the SNS nor the Connect rules
+        "number-active": "PASS",
         "two-way-enabled": "PASS",
         "two-way-channel": "FAIL",
         "role-exists": "PASS",
@@ -188,6 +192,7 @@ def test_fifo_topic_fails_without_reading_it() -> None:
     settings, aws = role_mode(two_way_channel_arn=FIFO_TOPIC)
     checks = checks_of(settings, aws)
     assert statuses(checks) == {
+        "number-active": "PASS",
         "two-way-enabled": "PASS",
         "two-way-channel": "PASS",
         "standard-topic": "FAIL",
@@ -212,6 +217,7 @@ def test_missing_topic_fails_and_skips_what_needs_it() -> None:
     del aws.topics[TOPIC]
     checks = checks_of(settings, aws)
     assert statuses(checks) == {
+        "number-active": "PASS",
         "two-way-enabled": "PASS",
         "two-way-channel": "PASS",
         "standard-topic": "PASS",
@@ -537,6 +543,7 @@ def test_connect_without_role_fails() -> None:
     settings, aws = connect_mode()
     checks = checks_of(replace(settings, two_way_channel_role=None), aws)
     assert statuses(checks) == {
+        "number-active": "PASS",
         "two-way-enabled": "PASS",
         "two-way-channel": "PASS",
         "connect-region": "PASS",
@@ -562,6 +569,7 @@ def test_connect_in_another_region_fails_without_looking_there() -> None:
         replace(settings, two_way_channel_arn="connect.eu-west-1.amazonaws.com"), aws
     )
     assert statuses(checks) == {
+        "number-active": "PASS",
         "two-way-enabled": "PASS",
         "two-way-channel": "PASS",
         "connect-region": "FAIL",
@@ -730,6 +738,7 @@ def _emulated(settings: NumberSettings) -> PhoneNumber:
         number_capabilities=["SMS"],
         number_type="LONG_CODE",
         monthly_leasing_price="1.00",
+        status=settings.status,
         two_way_enabled=settings.two_way_enabled,
         two_way_channel_arn=settings.two_way_channel_arn,
         two_way_channel_role=settings.two_way_channel_role,
@@ -834,3 +843,38 @@ def test_check_json_shape() -> None:
         ],
     }
     assert checks["two-way-channel"].to_json()["fix"] is None
+
+
+# =============================================================================================
+# The number's status
+
+
+@pytest.mark.parametrize("status", ["PENDING", "ASSOCIATING", "DISASSOCIATING"])
+def test_a_number_that_is_not_active_yet_fails_and_says_to_wait(status: str) -> None:
+    checks = checks_of(*role_mode(status=status))
+    assert failing(checks) == ["number-active"]  # the rest is still judged
+    assert checks["number-active"].detail == (
+        f"{PHONE_ID} is {status}, not ACTIVE: only an active number receives messages"
+    )
+    (step,) = checks["number-active"].fix
+    assert step.action.startswith(f"Wait until the number is ACTIVE ({status} is transient")
+    assert step.command == (
+        f"aws pinpoint-sms-voice-v2 describe-phone-numbers --region {REGION} "
+        f"--phone-number-ids {PHONE_ID} --query 'PhoneNumbers[0].Status' --output text"
+    )
+
+
+def test_a_released_number_fails_and_says_to_request_another() -> None:
+    checks = checks_of(*role_mode(status="DELETED"))
+    (step,) = checks["number-active"].fix
+    assert step.action == "The number is released: request a new one and route it here"
+    assert (step.command or "").startswith(
+        f"aws pinpoint-sms-voice-v2 request-phone-number --region {REGION} "
+    )
+
+
+def test_the_emulator_drops_a_message_to_a_number_that_is_not_active() -> None:
+    settings, aws = role_mode(status="PENDING")
+    delivery = deliver(_emulated(settings), {"messageBody": "hi"}, aws, "sms-voice-12345678")
+    assert not delivery.delivered
+    assert delivery.reason.startswith("not delivered: number-active: ")

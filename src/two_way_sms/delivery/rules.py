@@ -91,6 +91,17 @@ def _encrypted_with_role(d: Deployment) -> bool:
 # The number
 
 
+def number_active(d: Deployment) -> Fact:
+    number = d.number
+    if number.status == "ACTIVE":
+        return Fact(True, f"{number.phone_number_id} is ACTIVE")
+    return Fact(
+        False,
+        f"{number.phone_number_id} is {number.status or 'of unknown status'}, not ACTIVE: only "
+        "an active number receives messages",
+    )
+
+
 def two_way_enabled(d: Deployment) -> Fact:
     number = d.number
     if number.two_way_enabled:
@@ -369,6 +380,7 @@ def role_connect(d: Deployment) -> PolicyQuestion:
 # The table
 
 RULES: tuple[Rule, ...] = (
+    Rule("number-active", "the number's Status is ACTIVE", _any, (), number_active),
     Rule("two-way-enabled", "TwoWayEnabled is true", _any, (), two_way_enabled),
     Rule(
         "two-way-channel",

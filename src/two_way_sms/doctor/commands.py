@@ -35,6 +35,24 @@ def update_phone_number(
     return _join(*words)
 
 
+def describe_phone_number_status(region: str, phone_number_id: str) -> str:
+    return _join(
+        "aws pinpoint-sms-voice-v2 describe-phone-numbers",
+        f"--region {shlex.quote(region)}",
+        f"--phone-number-ids {shlex.quote(phone_number_id)}",
+        "--query 'PhoneNumbers[0].Status' --output text",
+    )
+
+
+def request_phone_number(region: str) -> str:
+    return _join(
+        "aws pinpoint-sms-voice-v2 request-phone-number",
+        f"--region {shlex.quote(region)}",
+        "--iso-country-code <country> --message-type TRANSACTIONAL",
+        "--number-capabilities SMS --number-type <number-type>",
+    )
+
+
 def update_assume_role_policy(role_name: str, doc: Mapping[str, Any]) -> str:
     return _join(
         "aws iam update-assume-role-policy",

@@ -145,6 +145,24 @@ def _key(d: Deployment) -> KeyData:
 # The fixes, rule by rule
 
 
+def number_active(d: Deployment) -> Fix:
+    number = d.number
+    if number.status == "DELETED":
+        return _steps(
+            FixStep(
+                "The number is released: request a new one and route it here",
+                command=commands.request_phone_number(number.region),
+            )
+        )
+    return _steps(
+        FixStep(
+            f"Wait until the number is ACTIVE ({number.status or 'its status'} is transient: "
+            "provisioning, registration or a pool association under way), then check again",
+            command=commands.describe_phone_number_status(number.region, number.phone_number_id),
+        )
+    )
+
+
 def two_way_enabled(d: Deployment) -> Fix:
     return _steps(FixStep("Turn two-way SMS on for the number", command=_update(d.number)))
 
@@ -383,6 +401,7 @@ def role_connect(d: Deployment) -> Fix:
 
 
 FIXES: Mapping[str, Callable[[Deployment], Fix]] = {
+    "number-active": number_active,
     "two-way-enabled": two_way_enabled,
     "two-way-channel": two_way_channel,
     "standard-topic": standard_topic,
