@@ -268,13 +268,19 @@ def test_create_instance_with_a_client_token_is_idempotent(
     assert len(connect.list_instances()["InstanceSummaryList"]) == 1
 
 
-def test_operations_not_emulated_answer_501(
+def test_operations_not_emulated_say_which_are(
     connect: Any, instances: Callable[..., dict[str, Any]]
 ) -> None:
     instance = instances()
     with pytest.raises(ClientError) as excinfo:
         connect.list_queues(InstanceId=instance["Id"])
-    assert _error(excinfo)["ResponseMetadata"]["HTTPStatusCode"] == 501
+    assert _code_and_status(excinfo) == ("UnknownOperationException", 400)
+    assert _error(excinfo)["ResponseMetadata"]["RetryAttempts"] == 0  # a 4xx is not retried
+    assert _error(excinfo)["Error"]["Message"] == (
+        "Operation ListQueues of connect is not emulated. Emulated operations: CreateInstance, "
+        "DeleteInstance, DescribeInstance, DescribePhoneNumber, ImportPhoneNumber, "
+        "ListInstances, ListPhoneNumbersV2, ReleasePhoneNumber, SendChatIntegrationEvent."
+    )
 
 
 # =============================================================================================

@@ -5,9 +5,11 @@ Instances (Create/Describe/List/DeleteInstance), numbers imported from End User 
 SendChatIntegrationEvent, which End User Messaging SMS calls for every inbound message of a number
 whose two-way channel is connect.<region>.amazonaws.com (routing.py). Errors are the ones
 Connect's model declares, with the status codes it gives them; requests are first checked against
-the model's constraints (validation.py), failures answered with the operation's own invalid-input
-error (InvalidParameterException where the operation declares it, else InvalidRequestException).
-Every other Connect operation answers LocalStack's "not implemented" (HTTP 501).
+the model (validation.py: types and constraints), failures answered with the operation's own
+invalid-input error (InvalidParameterException where the operation declares it, else
+InvalidRequestException). Both come from the emulator's shared validating dispatch (dispatch.py,
+`CONNECT`), which also answers every other Connect operation with UnknownOperationException
+naming the emulated ones.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from localstack.aws.api import RequestContext, ServiceException, ServiceRequest, handler
-from localstack.aws.skeleton import DispatchTable, create_dispatch_table
+from botocore.model import OperationModel
+from localstack.aws.api import RequestContext, ServiceException, handler
 from localstack.services.plugins import ServiceLifecycleHook
 from localstack.state import StateVisitor
 
@@ -44,6 +46,7 @@ from two_way_sms.emulator.connect_models import (
     own_resource_id,
     service_linked_role,
 )
+from two_way_sms.emulator.connect_routes import CONNECT_SIGNING_RULES
 from two_way_sms.emulator.connect_store import (
     LOCK,
     ConnectStore,
@@ -52,9 +55,10 @@ from two_way_sms.emulator.connect_store import (
     connect_stores,
     emulator_connect_store,
 )
+from two_way_sms.emulator.dispatch import EmulatedService, guard
 from two_way_sms.emulator.models import InvalidNextToken, paginate, utcnow
 from two_way_sms.emulator.store import sms_voice_stores
-from two_way_sms.emulator.validation import validate
+from two_way_sms.emulator.validation import ValidationProblem
 from two_way_sms.identifiers import parse_arn
 
 LIST_INSTANCES_PAGE = 10  # ListInstances' MaxResults is 1-10
@@ -62,38 +66,16 @@ LIST_PHONE_NUMBERS_PAGE = 100
 
 
 # --------------------------------------------------------------------------------------------
-# Validating dispatch
+# Invalid input
 
 
-def _invalid_input(context: RequestContext, message: str) -> ServiceException:
+def _invalid_input(operation: OperationModel | None, message: str) -> ServiceException:
     """The operation's own invalid-input error: InvalidParameterException where the model
     declares it for the operation (the phone number operations), else InvalidRequestException."""
-    operation = context.operation
     declared = {shape.name for shape in operation.error_shapes} if operation else set()
     if "InvalidParameterException" in declared:
         return InvalidParameterException(message)
     return InvalidRequestException(message)
-
-
-class _ValidatingHandler:
-    """Checks a request against the operation's input shape before the handler sees it."""
-
-    def __init__(self, delegate: Callable[[RequestContext, ServiceRequest], Any]) -> None:
-        self.delegate = delegate
-
-    def __call__(self, context: RequestContext, request: ServiceRequest) -> Any:
-        operation = context.operation
-        problem = validate(operation.input_shape if operation else None, request)
-        if problem is not None:
-            raise _invalid_input(context, problem.message)
-        return self.delegate(context, request)
-
-
-def connect_dispatch_table(provider: object) -> DispatchTable:
-    return {
-        operation: _ValidatingHandler(dispatcher)
-        for operation, dispatcher in create_dispatch_table(provider).items()
-    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -106,7 +88,7 @@ def _page(
     try:
         return paginate(items, request.get("NextToken"), request.get("MaxResults"), default)
     except InvalidNextToken as error:
-        raise _invalid_input(context, str(error)) from None
+        raise _invalid_input(context.operation, str(error)) from None
 
 
 def _fingerprint(request: Mapping[str, Any]) -> str:
@@ -121,7 +103,7 @@ def _instance(context: RequestContext, store: ConnectStore, instance_id: str) ->
     arn = parse_arn(instance_id)
     if arn is not None:
         raise _invalid_input(
-            context,
+            context.operation,
             f"Invalid input for field InstanceId: {instance_id} is an ARN; InstanceId takes the "
             f"instance ID (the last part of the instance ARN: {arn.resource_name})",
         )
@@ -264,6 +246,7 @@ class ConnectProvider(ServiceLifecycleHook):
         from two_way_sms.emulator.connect_routes import register_connect_routes
 
         register_connect_routes()
+        guard(CONNECT)
 
     def accept_state_visitor(self, visitor: StateVisitor) -> None:
         visitor.visit(connect_stores)
@@ -511,3 +494,18 @@ class ConnectProvider(ServiceLifecycleHook):
         return send_chat_integration_event(  # type: ignore[return-value]
             context.account_id, context.region, request
         )
+
+
+def _invalid_request(
+    operation: OperationModel | None, problem: ValidationProblem
+) -> ServiceException:
+    return _invalid_input(operation, problem.message)
+
+
+CONNECT = EmulatedService(
+    name="connect",
+    provider_class=ConnectProvider,
+    invalid_input=_invalid_request,
+    # connect-contact-lens signs as `connect` too; connect_routes.py routes these paths to it.
+    foreign_paths=tuple(path for path in CONNECT_SIGNING_RULES if path != "*"),
+)

@@ -3,7 +3,8 @@
 Registered under the plux entry-point group `localstack.aws.provider` as
 `pinpoint-sms-voice-v2:default` and `connect:default` (pyproject.toml), which is how LocalStack
 4.14 community finds service providers. LocalStack imports this module when it discovers plugins;
-each provider itself is built only when its service is first used.
+each provider itself is built only when its service is first used. Both dispatch through the
+emulator's shared validating dispatch (dispatch.py).
 """
 
 from __future__ import annotations
@@ -13,15 +14,15 @@ from localstack.services.plugins import Service, aws_provider
 
 @aws_provider(api="pinpoint-sms-voice-v2")
 def sms_voice_provider() -> Service:
-    from two_way_sms.emulator.provider import SmsVoiceProvider, validating_dispatch_table
+    from two_way_sms.emulator.provider import SMS_VOICE, SmsVoiceProvider
 
     provider = SmsVoiceProvider()
-    return Service.for_provider(provider, dispatch_table_factory=validating_dispatch_table)
+    return Service.for_provider(provider, dispatch_table_factory=SMS_VOICE.dispatch_table)
 
 
 @aws_provider(api="connect")
 def connect_provider() -> Service:
-    from two_way_sms.emulator.connect_provider import ConnectProvider, connect_dispatch_table
+    from two_way_sms.emulator.connect_provider import CONNECT, ConnectProvider
 
     provider = ConnectProvider()
-    return Service.for_provider(provider, dispatch_table_factory=connect_dispatch_table)
+    return Service.for_provider(provider, dispatch_table_factory=CONNECT.dispatch_table)

@@ -3,8 +3,10 @@
 Each `@handler` turns one API call into a change of the account's and region's store
 (store.py) and answers in the shapes of the service model. Errors are the service's own
 modeled exceptions (api.py) with the fields AWS sets (Reason, ResourceType, ResourceId,
-Fields), so boto3 and Terraform see what they would see from AWS. Requests are checked against
-the model's constraints first (validation.py), as AWS does.
+Fields), so boto3 and Terraform see what they would see from AWS. Requests reach the handlers
+through the emulator's shared validating dispatch (dispatch.py, `SMS_VOICE`): checked against the
+model first, types included, and answered `ValidationException` (Reason FIELD_VALIDATION_FAILED,
+Fields) when they fail; operations not implemented here answer UnknownOperationException.
 
 Inbound messages (customers texting a number) are not an API operation: see routes.py and
 routing.py.
@@ -16,8 +18,8 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from localstack.aws.api import RequestContext, ServiceRequest, handler
-from localstack.aws.skeleton import DispatchTable, create_dispatch_table
+from botocore.model import OperationModel
+from localstack.aws.api import RequestContext, ServiceException, handler
 from localstack.services.plugins import ServiceLifecycleHook
 from localstack.state import StateVisitor
 
@@ -28,6 +30,7 @@ from two_way_sms.emulator.api import (
     ServiceQuotaExceededException,
     ValidationException,
 )
+from two_way_sms.emulator.dispatch import EmulatedService, guard
 from two_way_sms.emulator.keywords import PROTECTED_KEYWORDS, default_keywords, keyword_key
 from two_way_sms.emulator.models import (
     AUTOMATIC_RESPONSE,
@@ -50,7 +53,7 @@ from two_way_sms.emulator.numbers import (
     plan_key,
 )
 from two_way_sms.emulator.store import LOCK, SmsVoiceStore, emulator_store, sms_voice_stores
-from two_way_sms.emulator.validation import validate
+from two_way_sms.emulator.validation import ValidationProblem
 from two_way_sms.identifiers import E164, check_role_arn, check_two_way_channel_arn, parse_arn
 
 # The emulator's quotas per account and region (AWS's are adjustable; these are fixed here).
@@ -88,33 +91,6 @@ def _conflict(message: str, reason: str, resource_type: str, resource_id: str) -
 
 def _quota(message: str, reason: str) -> ServiceQuotaExceededException:
     return ServiceQuotaExceededException(message, Reason=reason)
-
-
-# --------------------------------------------------------------------------------------------
-# Validating dispatch
-
-
-class _ValidatingHandler:
-    """Checks a request against the operation's input shape before the handler sees it."""
-
-    def __init__(self, delegate: Callable[[RequestContext, ServiceRequest], Any]) -> None:
-        self.delegate = delegate
-
-    def __call__(self, context: RequestContext, request: ServiceRequest) -> Any:
-        operation = context.operation
-        problem = validate(operation.input_shape if operation else None, request)
-        if problem is not None:
-            raise ValidationException(
-                problem.message, Reason="FIELD_VALIDATION_FAILED", Fields=problem.fields
-            )
-        return self.delegate(context, request)
-
-
-def validating_dispatch_table(provider: object) -> DispatchTable:
-    return {
-        operation: _ValidatingHandler(dispatcher)
-        for operation, dispatcher in create_dispatch_table(provider).items()
-    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -168,6 +144,7 @@ class SmsVoiceProvider(api.PinpointSmsVoiceV2Api, ServiceLifecycleHook):
 
         register_routes()
         register_connect_routes()
+        guard(SMS_VOICE)
 
     def accept_state_visitor(self, visitor: StateVisitor) -> None:
         visitor.visit(sms_voice_stores)
@@ -896,3 +873,19 @@ class SmsVoiceProvider(api.PinpointSmsVoiceV2Api, ServiceLifecycleHook):
                 )
             )
             return {"MessageId": message_id}
+
+
+def _invalid_input(
+    operation: OperationModel | None, problem: ValidationProblem
+) -> ServiceException:
+    return ValidationException(
+        problem.message, Reason="FIELD_VALIDATION_FAILED", Fields=problem.fields
+    )
+
+
+SMS_VOICE = EmulatedService(
+    name="pinpoint-sms-voice-v2",
+    provider_class=SmsVoiceProvider,
+    invalid_input=_invalid_input,
+    stubs=api.PinpointSmsVoiceV2Api,
+)
