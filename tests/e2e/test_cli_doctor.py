@@ -408,6 +408,7 @@ def test_role_mode_with_encrypted_topic_passes(
     assert result.code == 0, result.out
     lines = [line for line in result.out.splitlines() if line[:4] in ("PASS", "FAIL", "SKIP")]
     assert [line.split()[1] for line in lines] == [
+        "number-active",
         "two-way-enabled",
         "two-way-channel",
         "standard-topic",
@@ -437,7 +438,7 @@ def test_topic_policy_mode_passes(
     assert result.code == 0, result.out
     document = result.json()
     assert document["ok"] is True
-    assert document["summary"] == {"PASS": 10, "FAIL": 0, "SKIP": 0}
+    assert document["summary"] == {"PASS": 11, "FAIL": 0, "SKIP": 0}
     assert "topic-policy-publish" in [c["name"] for c in document["checks"]]
     assert delivered(send_inbound, number)
 
