@@ -50,8 +50,8 @@ from two_way_sms.delivery import (
 )
 from two_way_sms.doctor import Check, all_passed, check_delivery
 from two_way_sms.doctor.policy_edits import merged
-from two_way_sms.emulator.models import PhoneNumber
-from two_way_sms.emulator.routing import deliver
+from two_way_sms.emulator.sms_voice.models import PhoneNumber
+from two_way_sms.emulator.sms_voice.routing import deliver
 
 
 def checks_of(settings: NumberSettings, aws: FakeAws) -> dict[str, Check]:

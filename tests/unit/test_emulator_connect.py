@@ -13,7 +13,7 @@ import botocore.session
 import pytest
 
 from two_way_sms.delivery import ConnectImport, NumberSettings, RoleData, requests
-from two_way_sms.emulator.connect_models import (
+from two_way_sms.emulator.connect.models import (
     ClaimedNumber,
     ConnectInstance,
     chat_key,
@@ -24,9 +24,9 @@ from two_way_sms.emulator.connect_models import (
     normalized_subtype,
     own_resource_id,
 )
-from two_way_sms.emulator.keywords import default_keywords
-from two_way_sms.emulator.models import PhoneNumber
-from two_way_sms.emulator.routing import (
+from two_way_sms.emulator.sms_voice.keywords import default_keywords
+from two_way_sms.emulator.sms_voice.models import PhoneNumber
+from two_way_sms.emulator.sms_voice.routing import (
     InboundMessage,
     build_payload,
     deliver,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from two_way_sms.emulator.keywords import (
+from two_way_sms.emulator.sms_voice.keywords import (
     DEFAULT_HELP_MESSAGE,
     DEFAULT_STOP_MESSAGE,
     REQUIRED_OPT_OUT_KEYWORDS,
@@ -14,7 +14,7 @@ from two_way_sms.emulator.keywords import (
     match_keyword,
     normalize,
 )
-from two_way_sms.emulator.models import (
+from two_way_sms.emulator.sms_voice.models import (
     AUTOMATIC_RESPONSE,
     OPT_IN,
     OPT_OUT,

@@ -199,16 +199,16 @@ def fakes(monkeypatch: pytest.MonkeyPatch) -> Fakes:
     }
     for name, module in modules.items():
         monkeypatch.setitem(sys.modules, name, module)
-    monkeypatch.delitem(sys.modules, "two_way_sms.emulator.localstack_aws", raising=False)
+    monkeypatch.delitem(sys.modules, "two_way_sms.emulator.sms_voice.localstack_aws", raising=False)
     return f
 
 
 @pytest.fixture
 def aws(fakes: Fakes) -> Any:
-    module = importlib.import_module("two_way_sms.emulator.localstack_aws")
+    module = importlib.import_module("two_way_sms.emulator.sms_voice.localstack_aws")
     yield module.LocalStackAws()
     module._ROLE_CLIENTS.clear()
-    sys.modules.pop("two_way_sms.emulator.localstack_aws", None)
+    sys.modules.pop("two_way_sms.emulator.sms_voice.localstack_aws", None)
 
 
 def _policy(sid: str) -> str:

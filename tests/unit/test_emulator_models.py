@@ -9,17 +9,19 @@ from datetime import UTC, datetime
 import botocore.session
 import pytest
 
-from two_way_sms.emulator.models import (
-    ConfigurationSet,
+from two_way_sms.emulator.paging import (
     InvalidNextToken,
-    OptOutList,
-    PhoneNumber,
     decode_next_token,
     encode_next_token,
     paginate,
+)
+from two_way_sms.emulator.sms_voice.models import (
+    ConfigurationSet,
+    OptOutList,
+    PhoneNumber,
     sms_voice_arn,
 )
-from two_way_sms.emulator.numbers import (
+from two_way_sms.emulator.sms_voice.numbers import (
     NumberPlan,
     UnsupportedCountry,
     fake_phone_number,

@@ -28,9 +28,9 @@ from tests.support.deployments import (
     policy,
 )
 from two_way_sms.delivery import KeyData, RoleData
-from two_way_sms.emulator.keywords import KeywordEffects, KeywordMatch, default_keywords
-from two_way_sms.emulator.models import PhoneNumber
-from two_way_sms.emulator.routing import (
+from two_way_sms.emulator.sms_voice.keywords import KeywordEffects, KeywordMatch, default_keywords
+from two_way_sms.emulator.sms_voice.models import PhoneNumber
+from two_way_sms.emulator.sms_voice.routing import (
     PAYLOAD_FIELDS,
     InboundMessage,
     InboundRequestError,

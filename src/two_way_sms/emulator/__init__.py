@@ -1,8 +1,10 @@
-"""AWS End User Messaging SMS (`pinpoint-sms-voice-v2`) for LocalStack 4.14 community.
+"""LocalStack 4.14 community plugins: AWS End User Messaging SMS (`pinpoint-sms-voice-v2`), a
+minimal Amazon Connect, and Python Lambda functions without Docker. See README.md here.
 
-`plugin.py` registers the provider (`provider.py`: the API operations, state in `store.py`,
-resources in `models.py`); `hooks.py` and `routes.py` add the inbound-message endpoints, routed
-by `routing.py` under the delivery rules of `two_way_sms.delivery`. See README.md here.
-Only plugin, provider, api, store, routes, hooks and localstack_aws import LocalStack; the
-other modules are plain Python.
+One sub-package per emulated service (`sms_voice/`, `connect/`), each with its provider, store,
+models and routes; what they share sits here: `plugin.py` (the provider plugins), `hooks.py`
+(start-up hooks), `dispatch.py` and `dispatch_rules.py` (one validating dispatch),
+`validation.py` and `wire.py` (requests checked against the service model as sent),
+`paging.py` and `clock.py`. Delivery decisions are not made here: inbound routing
+(`sms_voice/routing.py`) runs the rule table of `two_way_sms.delivery`.
 """

@@ -36,7 +36,7 @@ LocalStack 4.14 internals relied on:
   licence text, which the table here never lets through.
 - `RequestContext`: request, service, protocol, operation, service_exception, request_id.
 - Routing: X-Amz-Target `PinpointSMSVoiceV2.*` reaches pinpoint-sms-voice-v2 (LocalStack's
-  service router), requests signed `connect` reach connect (connect_routes.py's rule).
+  service router), requests signed `connect` reach connect (connect/routes.py's rule).
 """
 
 from __future__ import annotations

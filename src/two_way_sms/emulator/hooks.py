@@ -8,7 +8,7 @@ plux finds hooks through entry points; pyproject.toml must declare
 Without the first, the inbound/outbound-message endpoints still appear, but only once the
 pinpoint-sms-voice-v2 provider is first loaded (its on_after_init registers them too). Without
 the second, requests signed for `connect` from a client pointed at 127.0.0.1:4566 are routed by
-LocalStack's fallback rules (GETs to S3), so the Connect emulator needs it (connect_routes.py).
+LocalStack's fallback rules (GETs to S3), so the Connect emulator needs it (connect/routes.py).
 
 Each hook also installs the request guard of dispatch.py for its service: a request LocalStack's
 parser cannot read (unknown X-Amz-Target or path, a body that is not JSON) never loads the
@@ -23,8 +23,8 @@ from localstack.runtime import hooks
 @hooks.on_infra_start()
 def register_inbound_routes() -> None:
     from two_way_sms.emulator.dispatch import guard
-    from two_way_sms.emulator.provider import SMS_VOICE
-    from two_way_sms.emulator.routes import register_routes
+    from two_way_sms.emulator.sms_voice.provider import SMS_VOICE
+    from two_way_sms.emulator.sms_voice.routes import register_routes
 
     register_routes()
     guard(SMS_VOICE)
@@ -32,8 +32,8 @@ def register_inbound_routes() -> None:
 
 @hooks.on_infra_start()
 def register_connect_routes() -> None:
-    from two_way_sms.emulator.connect_provider import CONNECT
-    from two_way_sms.emulator.connect_routes import register_connect_routes as register
+    from two_way_sms.emulator.connect.provider import CONNECT
+    from two_way_sms.emulator.connect.routes import register_connect_routes as register
     from two_way_sms.emulator.dispatch import guard
 
     register()

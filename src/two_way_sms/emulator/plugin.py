@@ -14,7 +14,7 @@ from localstack.services.plugins import Service, aws_provider
 
 @aws_provider(api="pinpoint-sms-voice-v2")
 def sms_voice_provider() -> Service:
-    from two_way_sms.emulator.provider import SMS_VOICE, SmsVoiceProvider
+    from two_way_sms.emulator.sms_voice.provider import SMS_VOICE, SmsVoiceProvider
 
     provider = SmsVoiceProvider()
     return Service.for_provider(provider, dispatch_table_factory=SMS_VOICE.dispatch_table)
@@ -22,7 +22,7 @@ def sms_voice_provider() -> Service:
 
 @aws_provider(api="connect")
 def connect_provider() -> Service:
-    from two_way_sms.emulator.connect_provider import CONNECT, ConnectProvider
+    from two_way_sms.emulator.connect.provider import CONNECT, ConnectProvider
 
     provider = ConnectProvider()
     return Service.for_provider(provider, dispatch_table_factory=CONNECT.dispatch_table)

@@ -2,9 +2,9 @@
 
 Instances, numbers imported from End User Messaging SMS (Connect's "claimed" numbers) and the
 chat contacts that SendChatIntegrationEvent opens, plus the checks of that call's identifiers.
-The provider (connect_provider.py) keeps them in the store (connect_store.py) and turns them into
-API shapes with the `information`/`summary` methods below; routing.py reaches them through
-`ConnectView` (localstack_aws.py).
+The provider (provider.py) keeps them in the store (store.py) and turns them into API shapes
+with the `information`/`summary` methods below; inbound routing reaches them through
+sms_voice/localstack_aws.py.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from two_way_sms.emulator.models import utcnow
+from two_way_sms.emulator.clock import utcnow
 from two_way_sms.identifiers import E164, parse_arn
 
 CONNECT_SERVICE = "connect"

@@ -3,7 +3,7 @@
 Instances (Create/Describe/List/DeleteInstance), numbers imported from End User Messaging SMS
 (ImportPhoneNumber, DescribePhoneNumber, ListPhoneNumbersV2, ReleasePhoneNumber) and
 SendChatIntegrationEvent, which End User Messaging SMS calls for every inbound message of a number
-whose two-way channel is connect.<region>.amazonaws.com (routing.py). Errors are the ones
+whose two-way channel is connect.<region>.amazonaws.com (sms_voice/routing.py). Errors are the ones
 Connect's model declares, with the status codes it gives them; requests are first checked against
 the model (validation.py: types and constraints), failures answered with the operation's own
 invalid-input error (InvalidParameterException where the operation declares it, else
@@ -23,15 +23,16 @@ from localstack.aws.api import RequestContext, ServiceException, handler
 from localstack.services.plugins import ServiceLifecycleHook
 from localstack.state import StateVisitor
 
-from two_way_sms.emulator import connect_api as api
-from two_way_sms.emulator.connect_api import (
+from two_way_sms.emulator.clock import utcnow
+from two_way_sms.emulator.connect import api as api
+from two_way_sms.emulator.connect.api import (
     IdempotencyException,
     InvalidParameterException,
     InvalidRequestException,
     ResourceConflictException,
     ResourceNotFoundException,
 )
-from two_way_sms.emulator.connect_models import (
+from two_way_sms.emulator.connect.models import (
     IDENTITY_TYPES,
     ChatContact,
     ClaimedNumber,
@@ -46,8 +47,8 @@ from two_way_sms.emulator.connect_models import (
     own_resource_id,
     service_linked_role,
 )
-from two_way_sms.emulator.connect_routes import CONNECT_SIGNING_RULES
-from two_way_sms.emulator.connect_store import (
+from two_way_sms.emulator.connect.routes import CONNECT_SIGNING_RULES
+from two_way_sms.emulator.connect.store import (
     LOCK,
     ConnectStore,
     all_connect_stores,
@@ -56,8 +57,8 @@ from two_way_sms.emulator.connect_store import (
     emulator_connect_store,
 )
 from two_way_sms.emulator.dispatch import EmulatedService, guard
-from two_way_sms.emulator.models import InvalidNextToken, paginate, utcnow
-from two_way_sms.emulator.store import sms_voice_stores
+from two_way_sms.emulator.paging import InvalidNextToken, paginate
+from two_way_sms.emulator.sms_voice.store import sms_voice_stores
 from two_way_sms.emulator.validation import ValidationProblem
 from two_way_sms.identifiers import parse_arn
 
@@ -165,8 +166,8 @@ def send_chat_integration_event(
 ) -> dict[str, Any]:
     """SendChatIntegrationEvent in one account and region, recorded in the chat-event log.
 
-    Shared by the API handler and by inbound routing (localstack_aws.py), which passes the role
-    session it acts as (`caller`) and the inbound message's id and payload.
+    Shared by the API handler and by inbound routing (sms_voice/localstack_aws.py), which passes
+    the role session it acts as (`caller`) and the inbound message's id and payload.
     """
     try:
         subtype = normalized_subtype(request.get("Subtype"))
@@ -243,7 +244,7 @@ class ConnectProvider(ServiceLifecycleHook):
     version: str = "2017-08-08"
 
     def on_after_init(self) -> None:
-        from two_way_sms.emulator.connect_routes import register_connect_routes
+        from two_way_sms.emulator.connect.routes import register_connect_routes
 
         register_connect_routes()
         guard(CONNECT)
@@ -506,6 +507,6 @@ CONNECT = EmulatedService(
     name="connect",
     provider_class=ConnectProvider,
     invalid_input=_invalid_request,
-    # connect-contact-lens signs as `connect` too; connect_routes.py routes these paths to it.
+    # connect-contact-lens signs as `connect` too; routes.py routes these paths to it.
     foreign_paths=tuple(path for path in CONNECT_SIGNING_RULES if path != "*"),
 )

@@ -24,7 +24,7 @@ from localstack.aws.spec import ServiceModelIdentifier
 from localstack.http import Request, Response, route
 from localstack.services.edge import ROUTER
 
-from two_way_sms.emulator.connect_store import LOCK, emulator_connect_store
+from two_way_sms.emulator.connect.store import LOCK, emulator_connect_store
 
 CHAT_EVENTS_PATH = "/_aws/connect/chat-integration-events"
 _FILTERS = (

@@ -21,8 +21,8 @@ from localstack.services.stores import (
     LocalAttribute,
 )
 
-from two_way_sms.emulator.connect_models import ChatContact, ClaimedNumber, ConnectInstance
-from two_way_sms.emulator.store import LOCK
+from two_way_sms.emulator.connect.models import ChatContact, ClaimedNumber, ConnectInstance
+from two_way_sms.emulator.sms_voice.store import LOCK
 
 SERVICE_NAME = "connect"
 _ANY_ACCOUNT = "000000000000"

@@ -15,7 +15,13 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from two_way_sms.emulator.models import AUTOMATIC_RESPONSE, OPT_IN, OPT_OUT, Keyword, PhoneNumber
+from two_way_sms.emulator.sms_voice.models import (
+    AUTOMATIC_RESPONSE,
+    OPT_IN,
+    OPT_OUT,
+    Keyword,
+    PhoneNumber,
+)
 
 HELP = "HELP"
 STOP = "STOP"

@@ -37,7 +37,7 @@ an STS call and a new botocore client each time. The session behind them is name
 message that assumed the role (sms-voice-<message id>); the decisions and the Amazon Connect
 records use each message's own session.
 
-Amazon Connect is the emulator's own (connect_provider.py): its import lookup and
+Amazon Connect is the emulator's own (connect/provider.py): its import lookup and
 SendChatIntegrationEvent are called directly, the event recorded with the role session it is
 sent as and the inbound message's payload.
 """
@@ -209,7 +209,7 @@ class LocalStackAws:
         return str(response["MessageId"])
 
     def connect_phone_number(self, number: NumberSettings, region: str) -> ConnectImport | None:
-        from two_way_sms.emulator.connect_provider import imported_number
+        from two_way_sms.emulator.connect.provider import imported_number
 
         arn = parse_arn(number.arn)
         if arn is None:
@@ -233,7 +233,7 @@ class LocalStackAws:
         payload: Mapping[str, str],
         inbound_message_id: str | None,
     ) -> str:
-        from two_way_sms.emulator.connect_provider import send_chat_integration_event
+        from two_way_sms.emulator.connect.provider import send_chat_integration_event
 
         answer = send_chat_integration_event(
             account,

@@ -23,28 +23,31 @@ from localstack.aws.api import RequestContext, ServiceException, handler
 from localstack.services.plugins import ServiceLifecycleHook
 from localstack.state import StateVisitor
 
-from two_way_sms.emulator import api
-from two_way_sms.emulator.api import (
+from two_way_sms.emulator.dispatch import EmulatedService, guard
+from two_way_sms.emulator.paging import InvalidNextToken, paginate
+from two_way_sms.emulator.sms_voice import api
+from two_way_sms.emulator.sms_voice.api import (
     ConflictException,
     ResourceNotFoundException,
     ServiceQuotaExceededException,
     ValidationException,
 )
-from two_way_sms.emulator.dispatch import EmulatedService, guard
-from two_way_sms.emulator.keywords import PROTECTED_KEYWORDS, default_keywords, keyword_key
-from two_way_sms.emulator.models import (
+from two_way_sms.emulator.sms_voice.keywords import (
+    PROTECTED_KEYWORDS,
+    default_keywords,
+    keyword_key,
+)
+from two_way_sms.emulator.sms_voice.models import (
     AUTOMATIC_RESPONSE,
     DEFAULT_OPT_OUT_LIST,
     ConfigurationSet,
-    InvalidNextToken,
     Keyword,
     OptOutList,
     OutboundMessage,
     PhoneNumber,
-    paginate,
     sms_voice_arn,
 )
-from two_way_sms.emulator.numbers import (
+from two_way_sms.emulator.sms_voice.numbers import (
     UnsupportedCountry,
     fake_phone_number,
     monthly_leasing_price,
@@ -52,7 +55,12 @@ from two_way_sms.emulator.numbers import (
     number_plan,
     plan_key,
 )
-from two_way_sms.emulator.store import LOCK, SmsVoiceStore, emulator_store, sms_voice_stores
+from two_way_sms.emulator.sms_voice.store import (
+    LOCK,
+    SmsVoiceStore,
+    emulator_store,
+    sms_voice_stores,
+)
 from two_way_sms.emulator.validation import ValidationProblem
 from two_way_sms.identifiers import E164, check_role_arn, check_two_way_channel_arn, parse_arn
 
@@ -139,8 +147,8 @@ class SmsVoiceProvider(api.PinpointSmsVoiceV2Api, ServiceLifecycleHook):
     def on_after_init(self) -> None:
         # The on_infra_start hook (hooks.py) registers these at start-up; registering again
         # is a no-op, and keeps the routes available where that hook is not installed.
-        from two_way_sms.emulator.connect_routes import register_connect_routes
-        from two_way_sms.emulator.routes import register_routes
+        from two_way_sms.emulator.connect.routes import register_connect_routes
+        from two_way_sms.emulator.sms_voice.routes import register_routes
 
         register_routes()
         register_connect_routes()

@@ -22,11 +22,17 @@ from typing import Any
 from localstack.http import Request, Response, route
 from localstack.services.edge import ROUTER
 
-from two_way_sms.emulator.keywords import KeywordEffects, KeywordMatch
-from two_way_sms.emulator.models import OutboundMessage, PhoneNumber, utcnow
-from two_way_sms.emulator.routing import InboundMessage, InboundRequestError
-from two_way_sms.emulator.routing import route as route_inbound
-from two_way_sms.emulator.store import LOCK, emulator_store, find_phone_number, sms_voice_stores
+from two_way_sms.emulator.clock import utcnow
+from two_way_sms.emulator.sms_voice.keywords import KeywordEffects, KeywordMatch
+from two_way_sms.emulator.sms_voice.models import OutboundMessage, PhoneNumber
+from two_way_sms.emulator.sms_voice.routing import InboundMessage, InboundRequestError
+from two_way_sms.emulator.sms_voice.routing import route as route_inbound
+from two_way_sms.emulator.sms_voice.store import (
+    LOCK,
+    emulator_store,
+    find_phone_number,
+    sms_voice_stores,
+)
 
 INBOUND_PATH = "/_aws/sms-voice/inbound-messages"
 OUTBOUND_PATH = "/_aws/sms-voice/outbound-messages"
@@ -68,7 +74,7 @@ def _aws() -> Any:
     """The one LocalStackAws of the process (it keeps the channel roles' SNS clients)."""
     global _AWS
     if _AWS is None:
-        from two_way_sms.emulator.localstack_aws import LocalStackAws
+        from two_way_sms.emulator.sms_voice.localstack_aws import LocalStackAws
 
         _AWS = LocalStackAws()
     return _AWS

@@ -30,13 +30,13 @@ from two_way_sms.delivery import (
     first_failure,
     read_deployment,
 )
-from two_way_sms.emulator.keywords import (
+from two_way_sms.emulator.sms_voice.keywords import (
     KeywordEffects,
     KeywordMatch,
     keyword_effects,
     match_keyword,
 )
-from two_way_sms.emulator.models import PhoneNumber
+from two_way_sms.emulator.sms_voice.models import PhoneNumber
 from two_way_sms.identifiers import E164, SMS_VOICE_PRINCIPAL
 
 PAYLOAD_FIELDS = (

@@ -19,7 +19,7 @@ from localstack.services.stores import (
     LocalAttribute,
 )
 
-from two_way_sms.emulator.models import (
+from two_way_sms.emulator.sms_voice.models import (
     ConfigurationSet,
     OptOutList,
     OutboundMessage,
