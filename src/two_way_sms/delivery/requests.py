@@ -1,5 +1,5 @@
-"""The requests End User Messaging SMS makes to deliver an inbound message, as
-`two_way_sms.policy` requests with the context AWS gives them (pure Python).
+"""The requests of a two-way conversation, as `two_way_sms.policy` requests with the context AWS
+gives them (pure Python). End User Messaging SMS delivering an inbound message makes:
 
 - sts:AssumeRole of the channel role by sms-voice.amazonaws.com, with aws:SourceAccount and
   aws:SourceArn of the number;
@@ -10,6 +10,9 @@
   kms:ViaService), by the same caller;
 - connect:SendChatIntegrationEvent by the role's session, for an Amazon Connect destination
   (aws:ResourceAccount, aws:PrincipalArn), on the instance the number is imported into.
+
+A responder replying makes sms-voice:SendTextMessage as its role's session, on the number it
+replies from (and the configuration set and opt-out list the call involves).
 
 The delivery rules (rules.py) judge these, for the emulator and for the doctor alike; anything
 else that reasons about the same permissions builds its requests here rather than again.
@@ -135,6 +138,25 @@ def send_chat_integration_event(
         principal=session_arn(role_arn, session_name),
         action=SEND_CHAT_INTEGRATION_EVENT,
         resource=instance_arn,
+        context={"aws:ResourceAccount": resource_account, **role_context(role_arn)},
+        principal_account=account_of(role_arn),
+        resource_account=resource_account,
+    )
+
+
+SEND_TEXT_MESSAGE = "sms-voice:SendTextMessage"
+
+
+def send_text_message(role_arn: str, session_name: str, resource_arn: str) -> Request:
+    """sms-voice:SendTextMessage by a session of `role_arn` (a responder's, replying) on one of
+    the resources the call names: the origination identity, and the others the Service
+    Authorization Reference lists for the action (a configuration set, the number's opt-out
+    list) when the call involves them."""
+    resource_account = account_of(resource_arn)
+    return Request(
+        principal=session_arn(role_arn, session_name),
+        action=SEND_TEXT_MESSAGE,
+        resource=resource_arn,
         context={"aws:ResourceAccount": resource_account, **role_context(role_arn)},
         principal_account=account_of(role_arn),
         resource_account=resource_account,

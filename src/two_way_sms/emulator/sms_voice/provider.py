@@ -27,11 +27,13 @@ from two_way_sms.emulator.dispatch import EmulatedService, guard
 from two_way_sms.emulator.paging import InvalidNextToken, paginate
 from two_way_sms.emulator.sms_voice import api
 from two_way_sms.emulator.sms_voice.api import (
+    AccessDeniedException,
     ConflictException,
     ResourceNotFoundException,
     ServiceQuotaExceededException,
     ValidationException,
 )
+from two_way_sms.emulator.sms_voice.callers import caller_session, send_denial
 from two_way_sms.emulator.sms_voice.keywords import (
     PROTECTED_KEYWORDS,
     default_keywords,
@@ -819,6 +821,18 @@ class SmsVoiceProvider(api.PinpointSmsVoiceV2Api, ServiceLifecycleHook):
 
     # ---- sending ---------------------------------------------------------------------------
 
+    @staticmethod
+    def _authorize_send(context: RequestContext, resource_arns: list[str]) -> None:
+        """A role session must be allowed SendTextMessage on every resource (callers.py)."""
+        session = caller_session(context)
+        if session is None:
+            return
+        from two_way_sms.emulator.sms_voice.localstack_aws import LocalStackAws
+
+        denial = send_denial(session, LocalStackAws().role(session.role_arn), resource_arns)
+        if denial is not None:
+            raise AccessDeniedException(denial)
+
     @handler("SendTextMessage", expand=False)
     def send_text_message(
         self, context: RequestContext, request: api.SendTextMessageRequest, **_: Any
@@ -849,6 +863,13 @@ class SmsVoiceProvider(api.PinpointSmsVoiceV2Api, ServiceLifecycleHook):
                     )
                 number = active[0]
             opt_out_list = store.opt_out_lists.get(number.opt_out_list_name)
+            self._authorize_send(
+                context,
+                [
+                    number.arn,
+                    *([configuration_set.arn] if configuration_set else []),
+                ],
+            )
             if opt_out_list is not None and destination in opt_out_list.numbers:
                 raise _conflict(
                     f"{destination} is on opt-out list {opt_out_list.name} of "
