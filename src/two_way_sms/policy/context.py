@@ -30,6 +30,9 @@ class RequestContext:
             if value is None:
                 continue
             name = key.lower()
+            if type(value) is str:  # the usual case, first
+                self._values[name] = (value,)
+                continue
             if isinstance(value, str | bool | int | float):
                 self._values[name] = (_as_text(value, key),)
                 continue

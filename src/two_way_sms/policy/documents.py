@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -175,6 +176,19 @@ def _parse_statement(
 
 def parse_policy(named: NamedPolicy, kind: PolicyKind) -> Policy:
     """Validate ``named`` as a policy of ``kind``; raises PolicyError naming what is wrong."""
+    if isinstance(named.document, str):
+        # The emulator evaluates the same few policy texts for every message: parse each once.
+        # (A Policy is immutable; errors are not cached, so they are raised every time.)
+        return _parse_policy_text(named.name, named.document, kind)
+    return _parse_document(named, kind)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_policy_text(name: str, text: str, kind: PolicyKind) -> Policy:
+    return _parse_document(NamedPolicy(name, text), kind)
+
+
+def _parse_document(named: NamedPolicy, kind: PolicyKind) -> Policy:
     document = _load(named)
     unknown = sorted((key for key in document if key not in _POLICY_KEYS), key=str)
     if unknown:
