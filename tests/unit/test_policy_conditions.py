@@ -175,21 +175,39 @@ class TestKeysAndValues:
             condition, {**good, "aws:SourceArn": "arn:aws:sms-voice:us-west-2:111122223333:x"}
         )
 
-    def test_single_valued_operator_on_a_list_matches_any_value(self) -> None:
+    @pytest.mark.parametrize(
+        "operator",
+        ["StringEquals", "StringNotEquals", "StringLike", "StringNotLike", "StringEqualsIfExists"],
+    )
+    def test_plain_operator_on_a_multivalued_key_does_not_hold(self, operator: str) -> None:
+        # "Multivalued context keys require a condition set operator": without one the
+        # condition holds for no value, negated or not, even a list of one.
+        for called_via in (["athena.amazonaws.com", "sns.amazonaws.com"], ["sns.amazonaws.com"]):
+            assert not holds(
+                {operator: {"aws:CalledVia": "sns.amazonaws.com"}}, {"aws:CalledVia": called_via}
+            )
         assert holds(
-            {"StringEquals": {"aws:CalledVia": "sns.amazonaws.com"}},
-            {"aws:CalledVia": ["athena.amazonaws.com", "sns.amazonaws.com"]},
-        )
-        assert not holds(
-            {"StringNotEquals": {"aws:CalledVia": "sns.amazonaws.com"}},
-            {"aws:CalledVia": ["athena.amazonaws.com", "sns.amazonaws.com"]},
+            {f"ForAnyValue:{operator}": {"aws:CalledVia": "sns.amazonaws.com"}},
+            {"aws:CalledVia": ["sns.amazonaws.com", "other"]},
         )
 
-    def test_policy_variables_are_not_substituted(self) -> None:
+    def test_a_multivalued_key_is_explained(self) -> None:
+        text = reason(
+            {"StringEquals": {"aws:CalledVia": "sns.amazonaws.com"}},
+            {"aws:CalledVia": ["sns.amazonaws.com"]},
+        )
+        assert (
+            "StringEquals aws:CalledVia = sns.amazonaws.com does not hold: request has "
+            "[sns.amazonaws.com] (aws:CalledVia is multivalued: only ForAnyValue: or "
+            "ForAllValues: test it)"
+        ) in text
+
+    def test_policy_variables_are_substituted(self) -> None:
+        # More in test_policy_variables.py.
         condition = {"StringEquals": {"aws:SourceAccount": "${aws:PrincipalAccount}"}}
         context = {"aws:SourceAccount": "111122223333", "aws:PrincipalAccount": "111122223333"}
-        assert not holds(condition, context)
-        assert holds(condition, {"aws:SourceAccount": "${aws:PrincipalAccount}"})
+        assert holds(condition, context)
+        assert not holds(condition, {"aws:SourceAccount": "${aws:PrincipalAccount}"})
 
     def test_policy_values_may_be_json_numbers_and_booleans(self) -> None:
         assert holds({"NumericEquals": {"s3:max-keys": 10}}, {"s3:max-keys": 10})
@@ -211,9 +229,31 @@ class TestNumeric:
         assert not holds({"NumericLessThan": {"k": "10"}}, {"k": "abc"})
         assert not holds({"NumericNotEquals": {"k": "10"}}, {"k": "abc"})
 
-    def test_policy_value_that_is_not_a_number_is_a_policy_error(self) -> None:
-        with pytest.raises(PolicyError, match=r"NumericLessThan k: 'ten' is not a number"):
-            holds({"NumericLessThan": {"k": "ten"}})
+    def test_policy_value_that_is_not_a_number_matches_nothing(self) -> None:
+        # IAM Access Analyzer reports it as a general warning ("Type mismatch number"), not an
+        # error: AWS takes the policy, and the value matches no request value.
+        assert not holds({"NumericLessThan": {"k": "ten"}}, {"k": "5"})
+        assert holds({"NumericLessThan": {"k": ["ten", "10"]}}, {"k": "5"})
+        assert holds({"NumericNotEquals": {"k": "ten"}}, {"k": "5"})
+        assert not holds({"NumericNotEquals": {"k": ["ten", "5"]}}, {"k": "5"})
+        text = reason({"NumericLessThan": {"k": "ten"}}, {"k": "5"})
+        assert "NumericLessThan k = ten does not hold: request has 5 (ten is not a number)" in text
+
+    @pytest.mark.parametrize(
+        "text",
+        ["1e3", "1E3", ".5", "5.", "+1", "1_000", "NaN", "Infinity", "0x10", " 1", "\u0661", ""],
+    )
+    def test_only_plain_integers_and_decimals_are_numbers(self, text: str) -> None:
+        # "an integer or decimal value": 1e3 is neither, as a policy or a request value.
+        assert not holds({"NumericEquals": {"k": text}}, {"k": "1000"})
+        assert not holds({"NumericGreaterThan": {"k": "0"}}, {"k": text})
+        assert not holds({"NumericNotEquals": {"k": "0"}}, {"k": text})
+
+    def test_numbers_of_any_size(self) -> None:
+        huge = "9" * 400
+        assert holds({"NumericGreaterThan": {"k": "99999999999999"}}, {"k": huge})
+        assert holds({"NumericLessThan": {"k": huge + ".5"}}, {"k": huge})
+        assert holds({"NumericEquals": {"k": 10**5000}}, {"k": "1" + "0" * 5000})
 
 
 class TestDate:
@@ -234,9 +274,24 @@ class TestDate:
         assert holds({"DateNotEquals": {"k": "2020-01-01"}}, {"k": "2020-01-02"})
         assert not holds({"DateNotEquals": {"k": "2020-01-01"}}, {"k": "2020-01-01T00:00:00Z"})
 
-    def test_malformed_policy_date(self) -> None:
-        with pytest.raises(PolicyError, match="not an ISO 8601 date"):
-            holds({"DateLessThan": {"k": "yesterday"}})
+    def test_malformed_policy_date_matches_nothing(self) -> None:
+        # "Type mismatch date" is a general warning of IAM Access Analyzer, not an error.
+        assert not holds({"DateLessThan": {"k": "yesterday"}}, {"k": "2020-01-01"})
+        assert holds({"DateNotEquals": {"k": "yesterday"}}, {"k": "2020-01-01"})
+        text = reason({"DateLessThan": {"k": "yesterday"}}, {"k": "2020-01-01"})
+        assert "(yesterday is not an ISO 8601 date or epoch seconds)" in text
+
+    def test_dates_beyond_python_datetime_compare(self) -> None:
+        # Epoch seconds beyond year 9999 and account IDs read as epochs are still dates.
+        assert holds({"DateLessThan": {"k": "99999999999999"}}, {"k": "2020-01-01T00:00:00Z"})
+        assert not holds({"DateGreaterThan": {"k": "99999999999999"}}, {"k": "444455556666"})
+        assert holds(
+            {"ForAnyValue:DateLessThan": {"aws:SourceAccount": "2020-01-01"}},
+            {"aws:SourceAccount": ["444455556666", "1"]},
+        )
+        # The earliest and latest ISO dates, whose zones move them outside years 1-9999 in UTC.
+        assert holds({"DateEquals": {"k": "0001-01-01T00:00:00+14:00"}}, {"k": "-62135647200"})
+        assert holds({"DateLessThan": {"k": "9999-12-31T23:59:59-14:00"}}, {"k": "-1"})
 
 
 class TestBoolNullBinaryIp:
@@ -251,9 +306,12 @@ class TestBoolNullBinaryIp:
             {"Bool": {"aws:MultiFactorAuthPresent": "true"}}, {"aws:MultiFactorAuthPresent": "TRUE"}
         )
 
-    def test_bool_policy_value_must_be_boolean(self) -> None:
-        with pytest.raises(PolicyError, match="true or false"):
-            holds({"Bool": {"aws:SecureTransport": "yes"}})
+    def test_bool_policy_value_that_is_not_boolean_matches_nothing(self) -> None:
+        # "Type mismatch Boolean" is a general warning of IAM Access Analyzer, not an error.
+        assert not holds({"Bool": {"aws:SecureTransport": "yes"}}, {"aws:SecureTransport": "yes"})
+        assert holds(
+            {"Bool": {"aws:SecureTransport": ["yes", "true"]}}, {"aws:SecureTransport": True}
+        )
 
     def test_null(self) -> None:
         # The AWS example: allow only when temporary credentials are not used.
@@ -261,7 +319,13 @@ class TestBoolNullBinaryIp:
         assert not holds({"Null": {"aws:TokenIssueTime": "true"}}, {"aws:TokenIssueTime": "x"})
         assert holds({"Null": {"aws:TokenIssueTime": "false"}}, {"aws:TokenIssueTime": "x"})
         assert not holds({"Null": {"aws:TokenIssueTime": "false"}}, {})
-        assert holds({"Null": {"aws:TokenIssueTime": "true"}}, {"aws:TokenIssueTime": ""})
+
+    def test_null_on_an_empty_string(self) -> None:
+        # "true (the key doesn't exist — it is null) or false (the key exists...)": a key
+        # whose value is "" exists.
+        assert not holds({"Null": {"aws:TokenIssueTime": "true"}}, {"aws:TokenIssueTime": ""})
+        assert holds({"Null": {"aws:TokenIssueTime": "false"}}, {"aws:TokenIssueTime": ""})
+        assert holds({"Null": {"aws:TokenIssueTime": "true"}}, {"aws:TokenIssueTime": []})
 
     def test_null_takes_no_qualifiers(self) -> None:
         with pytest.raises(PolicyError, match="Null takes neither"):
@@ -325,6 +389,23 @@ class TestArnOperators:
         assert not holds({"ArnLike": {"k": "arn:*:*:*:*:*"}}, {"k": "not-an-arn"})
         assert not holds({"ArnNotLike": {"k": "arn:*:*:*:*:*"}}, {"k": "not-an-arn"})
 
+    def test_five_part_arns(self) -> None:
+        five = "arn:aws:sns:us-east-1:111122223333"
+        # As a request value: no ARN, so neither the operator nor its negation holds.
+        assert not holds({"ArnLike": {"k": "arn:*:*:*:*"}}, {"k": five})
+        assert not holds({"ArnNotLike": {"k": "arn:*:*:*:*:*"}}, {"k": five})
+        # As a pattern: it matches nothing, so the negation holds for a real ARN.
+        assert not holds({"ArnEquals": {"k": five}}, {"k": five + ":t"})
+        assert holds({"ArnNotEquals": {"k": five}}, {"k": five + ":t"})
+        assert "(arn:aws:sns:us-east-1:111122223333 is not an ARN)" in reason(
+            {"ArnEquals": {"k": five}}, {"k": five + ":t"}
+        )
+
+    def test_arn_like_star_matches_every_arn(self) -> None:
+        assert holds({"ArnLike": {"k": "*"}}, {"k": self.SOURCE})
+        assert not holds({"ArnLike": {"k": "*"}}, {"k": "sms-voice.amazonaws.com"})
+        assert not holds({"ArnNotLike": {"k": "*"}}, {"k": self.SOURCE})
+
 
 class TestSetOperators:
     """The aws:TagKeys examples of "Multivalued context keys"."""
@@ -352,9 +433,29 @@ class TestSetOperators:
         assert not holds(self.ANY, {"aws:TagKeys": []})
         assert not holds(self.ANY, {"aws:TagKeys": ""})
 
-    def test_if_exists_makes_an_absent_key_true_for_any_value(self) -> None:
+    @pytest.mark.parametrize(
+        "operator",
+        [
+            "StringEqualsIfExists",
+            "StringNotEqualsIfExists",
+            "NumericLessThanIfExists",
+            "ArnLikeIfExists",
+            "BoolIfExists",
+        ],
+    )
+    def test_if_exists_does_not_make_an_absent_key_true_for_any_value(self, operator: str) -> None:
+        # Decision (README.md): the set-operator text ("If there is no matching context key in
+        # the request ... the condition returns false") and a field report of AWS denying win
+        # over IfExists.
+        condition = {f"ForAnyValue:{operator}": {"aws:TagKeys": "10"}}
+        assert not holds(condition, {})
+        assert not holds(condition, {"aws:TagKeys": []})
+        assert not holds(condition, {"aws:TagKeys": ""})
+        assert holds({f"ForAllValues:{operator}": {"aws:TagKeys": "10"}}, {})
+
+    def test_if_exists_under_for_any_value_checks_a_present_key(self) -> None:
         condition = {"ForAnyValue:StringEqualsIfExists": {"aws:TagKeys": "environment"}}
-        assert holds(condition, {})
+        assert holds(condition, {"aws:TagKeys": ["dept", "environment"]})
         assert not holds(condition, {"aws:TagKeys": ["dept"]})
 
     def test_negated_operators_apply_per_value(self) -> None:

@@ -215,8 +215,10 @@ CONTEXTS = contexts()
 
 
 @functools.cache
-def typed_values(base: str) -> st.SearchStrategy[Any]:
-    """Request values of the operator's own type, so typed operators get compared too."""
+def typed_values(base: str, set_operator: bool) -> st.SearchStrategy[Any]:
+    """Request values of the operator's own type, so typed operators get compared too. Lists
+    (multivalued keys) are rarer for plain operators, which never hold on them (see
+    plain_operator_on_multivalued_key), to compare more cases."""
     pool: tuple[Any, ...] = (*STRINGS, "")
     if base in ARN_OPERATORS:
         pool = ARNS
@@ -226,7 +228,9 @@ def typed_values(base: str) -> st.SearchStrategy[Any]:
         pool = DATES
     elif base == "Bool":
         pool = (*BOOLS, True, False)
-    return st.one_of(pick(pool), st.lists(pick(pool).map(str), min_size=2, max_size=3))
+    scalars = pick(pool)
+    lists = st.lists(pick(pool).map(str), min_size=2, max_size=3)
+    return st.one_of(scalars, lists) if set_operator else st.one_of(scalars, scalars, lists)
 
 
 def fit_context(
@@ -240,7 +244,7 @@ def fit_context(
         for name in [name for name in context if name.lower() == clause.key.lower()]:
             del context[name]
         if choice == "typed":
-            context[clause.key] = draw(typed_values(clause.base))
+            context[clause.key] = draw(typed_values(clause.base, clause.qualifier is not None))
     return context
 
 
@@ -443,11 +447,22 @@ def set_operator_on_all_values_at_once(clause: Clause, context: Mapping[str, Any
     return False
 
 
-def for_any_value_if_exists_on_absent_key(clause: Clause, context: Mapping[str, Any]) -> bool:
-    """AWS: ...IfExists is true when the key is absent. principalmapper returns false for
-    ForAnyValue:...IfExists on an absent key."""
-    absent = lookup(context, clause.key) is None
-    return clause.qualifier == "ForAnyValue" and clause.if_exists and absent
+def plain_operator_on_multivalued_key(clause: Clause, context: Mapping[str, Any]) -> bool:
+    """AWS: "Multivalued context keys require a condition set operator" (and IAM Access
+    Analyzer reports a missing ForAnyValue/ForAllValues as an error that keeps the policy from
+    working), so a plain operator on a multivalued key does not hold. principalmapper matches
+    any of the key's values."""
+    plain = clause.qualifier is None and clause.base != "Null"
+    return plain and any(
+        name.lower() == clause.key.lower() and isinstance(value, list) and value
+        for name, value in context.items()
+    )
+
+
+def null_on_empty_string(clause: Clause, context: Mapping[str, Any]) -> bool:
+    """AWS: Null "true" means "the key doesn't exist", "false" that "the key exists"; a key
+    whose value is "" exists. principalmapper takes "" for an absent key."""
+    return clause.base == "Null" and lookup(context, clause.key) == [""]
 
 
 def arn_compared_as_one_case_insensitive_string(clause: Clause, context: Mapping[str, Any]) -> bool:
@@ -518,7 +533,8 @@ CONDITION_DIFFERENCES: tuple[ClausePredicate, ...] = (
     numeric_or_date_if_exists_on_present_key,
     set_operator_on_numbers_or_dates,
     set_operator_on_all_values_at_once,
-    for_any_value_if_exists_on_absent_key,
+    plain_operator_on_multivalued_key,
+    null_on_empty_string,
     arn_compared_as_one_case_insensitive_string,
     like_pattern_with_regex_characters,
     bool_false_on_non_boolean_value,
@@ -694,8 +710,12 @@ CONDITION_EXAMPLES: list[tuple[ClausePredicate, dict[str, Any], dict[str, Any]]]
      {"k": [TOPIC, "arn:aws:sns:eu-west-1:444455556666:inbound"]}),
     (set_operator_on_all_values_at_once, {"ForAnyValue:StringNotEquals": {"k": "a"}},
      {"k": ["a", "b"]}),
-    (for_any_value_if_exists_on_absent_key, {"ForAnyValue:StringEqualsIfExists": {"k": "a"}},
-     {}),
+    (plain_operator_on_multivalued_key, {"StringEquals": {"aws:CalledVia": "a"}},
+     {"aws:CalledVia": ["a", "b"]}),
+    (plain_operator_on_multivalued_key, {"StringNotEquals": {"aws:CalledVia": "a"}},
+     {"aws:CalledVia": ["b", "c"]}),
+    (null_on_empty_string, {"Null": {"k": "true"}}, {"k": ""}),
+    (null_on_empty_string, {"Null": {"k": "false"}}, {"k": ""}),
     (arn_compared_as_one_case_insensitive_string, {"ArnEquals": {"k": TOPIC}},
      {"k": TOPIC.replace("inbound", "INBOUND")}),
     (arn_compared_as_one_case_insensitive_string,

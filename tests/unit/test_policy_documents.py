@@ -35,6 +35,18 @@ class TestAcceptedShapes:
     def test_document_may_be_json_text(self) -> None:
         assert identity(json.dumps({"Version": "2012-10-17", "Statement": [ALLOW_PUBLISH]}))
 
+    def test_json_text_read_again_keeps_each_name_and_error(self) -> None:
+        # A policy text is parsed once and kept: the name stays part of what is kept, and a
+        # malformed text fails every time.
+        text = json.dumps({"Version": "2012-10-17", "Statement": [{**ALLOW_PUBLISH, "Sid": "S"}]})
+        for name in ("inline policy a of role/app", "inline policy b of role/app"):
+            request = Request(ROLE, "sns:Publish", TOPIC)
+            decision = evaluate(request, identity_policies=[NamedPolicy(name, text)])
+            assert decision.deciding == (f"statement 'S' of {name}",)
+        for _ in range(2):
+            with pytest.raises(PolicyError, match="Effect must be Allow or Deny"):
+                identity(json.dumps({"Statement": [{**ALLOW_PUBLISH, "Effect": "Maybe"}]}))
+
     def test_elements_may_be_single_strings_or_lists(self) -> None:
         statement = {
             "Effect": "Allow",

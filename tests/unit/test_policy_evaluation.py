@@ -326,6 +326,12 @@ class TestNotPrincipal:
         decision = evaluate(publish(SESSION), resource_policy=self._topic(ROLE))
         assert decision.reason == "explicit deny by statement 'OnlyAdmins' of topic policy"
 
+    def test_naming_only_the_session_does_not_exempt_it(self) -> None:
+        # "you must also specify the account ARN of the not-denied principal".
+        decision = evaluate(publish(SESSION), resource_policy=self._topic(SESSION))
+        assert decision.reason == "explicit deny by statement 'OnlyAdmins' of topic policy"
+        assert evaluate(publish(SESSION), resource_policy=self._topic(SESSION, ROLE, ROOT)).allowed
+
     def test_denies_everyone_else(self) -> None:
         assert not evaluate(publish(USER), resource_policy=self._topic(SESSION, ROOT)).allowed
         assert not evaluate(

@@ -133,10 +133,34 @@ def test_account_of() -> None:
             True,
         ),
         ("arn:aws:SNS:us-east-1:111122223333:t", "arn:aws:sns:us-east-1:111122223333:t", False),
+        # Every part is case-sensitive, the partition too.
+        ("arn:AWS:sns:us-east-1:111122223333:t", "arn:aws:sns:us-east-1:111122223333:t", False),
+        # Five parts are no ARN, as a pattern or as a value.
+        ("arn:aws:sns:us-east-1:111122223333", "arn:aws:sns:us-east-1:111122223333:t", False),
+        ("arn:aws:sns:*:*:*", "arn:aws:sns:us-east-1:111122223333", False),
+        ("*", "arn:aws:sns:us-east-1:111122223333", False),
     ],
 )
 def test_arn_matching(pattern: str, value: str, expected: bool) -> None:
     assert arn_matches(pattern, value) is expected
+
+
+def test_escaped_patterns() -> None:
+    # The spelling of substituted policy values: a backslash makes the next character literal.
+    assert glob_match("a\\*b*", "a*bc", escaped=True)
+    assert not glob_match("a\\*b", "axb", escaped=True)
+    assert glob_match("a\\\\b", "a\\b", escaped=True)
+    assert glob_match("a\\?", "a?", escaped=True) and not glob_match("a\\?", "ab", escaped=True)
+    # In the plain spelling the backslash is a character like any other.
+    assert not glob_match("a\\*b", "a*b")
+    assert glob_match("a\\*b", "a\\xb")
+    # A literal * never runs across colons, nor counts as the whole-value wildcard.
+    assert resource_matches("arn:aws:s3:::b/\\*", "arn:aws:s3:::b/*", escaped=True)
+    assert not resource_matches("arn:aws:s3:::b/\\*", "arn:aws:s3:::b/x", escaped=True)
+    assert not resource_matches("\\*", "anything", escaped=True)
+    assert resource_matches("arn:aws:sns:*:\\?:*", "arn:aws:sns:r:?:t", escaped=True)
+    assert arn_matches("arn:aws:sns:\\*:*:t", "arn:aws:sns:*:1:t", escaped=True)
+    assert not arn_matches("arn:aws:sns:\\*:*:t", "arn:aws:sns:us-east-1:1:t", escaped=True)
 
 
 def _decide(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -12,8 +13,12 @@ from two_way_sms.policy.conditions import ConditionClause, parse_condition_block
 from two_way_sms.policy.errors import PolicyError
 from two_way_sms.policy.model import NamedPolicy
 from two_way_sms.policy.principals import PrincipalSpec, parse_principal
+from two_way_sms.policy.variables import Template, resource_value
 
 _VERSIONS = ("2012-10-17", "2008-10-17")
+# "Variables were introduced in version 2012-10-17": in older (or Version-less) policies
+# ${...} is literal text.
+_VERSION_WITH_VARIABLES = "2012-10-17"
 _POLICY_KEYS = frozenset({"Version", "Id", "Statement"})
 _STATEMENT_KEYS = frozenset(
     {
@@ -50,6 +55,8 @@ class Statement:
     not_action: bool
     resources: tuple[str, ...] | None  # None: no Resource element (trust policies)
     not_resource: bool
+    # The same entries as matched: a Template where one holds policy variables.
+    resource_patterns: tuple[str | Template, ...] | None
     principal: PrincipalSpec | None
     not_principal: PrincipalSpec | None
     conditions: tuple[ConditionClause, ...]
@@ -75,7 +82,8 @@ def _load(named: NamedPolicy) -> Mapping[str, Any]:
     if isinstance(document, str):
         try:
             document = json.loads(document)
-        except json.JSONDecodeError as error:
+        except (ValueError, RecursionError) as error:
+            # JSONDecodeError is a ValueError; so is a number beyond Python's digit limit.
             raise PolicyError(f"{named.name}: not valid JSON ({error})") from error
     if not isinstance(document, Mapping):
         raise PolicyError(f"{named.name}: a policy document must be a JSON object")
@@ -102,11 +110,13 @@ def _one_of(raw: Mapping[str, Any], positive: str, where: str, required: bool) -
     return None
 
 
-def _parse_statement(raw: Any, index: int, policy: str, kind: PolicyKind) -> Statement:
+def _parse_statement(
+    raw: Any, index: int, policy: str, kind: PolicyKind, variables: bool
+) -> Statement:
     where = f"statement {index} of {policy}"
     if not isinstance(raw, Mapping):
         raise PolicyError(f"{where}: a statement must be a JSON object")
-    unknown = sorted(key for key in raw if key not in _STATEMENT_KEYS)
+    unknown = sorted((key for key in raw if key not in _STATEMENT_KEYS), key=str)
     if unknown:
         raise PolicyError(f"{where}: unknown element {unknown[0]!r}")
     sid = raw.get("Sid")
@@ -127,6 +137,11 @@ def _parse_statement(raw: Any, index: int, policy: str, kind: PolicyKind) -> Sta
     resources = (
         _strings(raw[resource_element], where, resource_element) if resource_element else None
     )
+    resource_patterns = (
+        tuple(resource_value(entry) for entry in resources)
+        if resources is not None and variables
+        else resources
+    )
 
     principal_element = _one_of(raw, "Principal", where, required=False)
     if kind is PolicyKind.RESOURCE and principal_element is None:
@@ -142,7 +157,7 @@ def _parse_statement(raw: Any, index: int, policy: str, kind: PolicyKind) -> Sta
     )
 
     condition = raw.get("Condition")
-    conditions = parse_condition_block(condition, where) if condition is not None else ()
+    conditions = parse_condition_block(condition, where, variables) if condition is not None else ()
     return Statement(
         policy_name=policy,
         index=index,
@@ -152,6 +167,7 @@ def _parse_statement(raw: Any, index: int, policy: str, kind: PolicyKind) -> Sta
         not_action=action_element == "NotAction",
         resources=resources,
         not_resource=resource_element == "NotResource",
+        resource_patterns=resource_patterns,
         principal=spec if principal_element == "Principal" else None,
         not_principal=spec if principal_element == "NotPrincipal" else None,
         conditions=conditions,
@@ -160,8 +176,21 @@ def _parse_statement(raw: Any, index: int, policy: str, kind: PolicyKind) -> Sta
 
 def parse_policy(named: NamedPolicy, kind: PolicyKind) -> Policy:
     """Validate ``named`` as a policy of ``kind``; raises PolicyError naming what is wrong."""
+    if isinstance(named.document, str):
+        # The emulator evaluates the same few policy texts for every message: parse each once.
+        # (A Policy is immutable; errors are not cached, so they are raised every time.)
+        return _parse_policy_text(named.name, named.document, kind)
+    return _parse_document(named, kind)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_policy_text(name: str, text: str, kind: PolicyKind) -> Policy:
+    return _parse_document(NamedPolicy(name, text), kind)
+
+
+def _parse_document(named: NamedPolicy, kind: PolicyKind) -> Policy:
     document = _load(named)
-    unknown = sorted(key for key in document if key not in _POLICY_KEYS)
+    unknown = sorted((key for key in document if key not in _POLICY_KEYS), key=str)
     if unknown:
         raise PolicyError(f"{named.name}: unknown top-level element {unknown[0]!r}")
     version = document.get("Version")
@@ -174,8 +203,9 @@ def parse_policy(named: NamedPolicy, kind: PolicyKind) -> Policy:
         raw_statements = [raw_statements]
     if not isinstance(raw_statements, list):
         raise PolicyError(f"{named.name}: Statement must be an object or a list of objects")
+    variables = version == _VERSION_WITH_VARIABLES
     statements = tuple(
-        _parse_statement(raw, index, named.name, kind)
+        _parse_statement(raw, index, named.name, kind, variables)
         for index, raw in enumerate(raw_statements, start=1)
     )
     return Policy(named.name, kind, statements)

@@ -8,6 +8,7 @@ from two_way_sms.policy.context import RequestContext
 from two_way_sms.policy.documents import Statement
 from two_way_sms.policy.matching import action_matches, resource_matches
 from two_way_sms.policy.principals import Caller, Grant
+from two_way_sms.policy.variables import Template
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,10 @@ def match_statement(statement: Statement, subject: Subject) -> StatementMatch:
         misses.append(f"its {element} {subject.action}")
 
     resource_ok = True
-    if statement.resources is not None:
-        covered = any(resource_matches(p, subject.resource) for p in statement.resources)
+    if statement.resource_patterns is not None:
+        covered = any(
+            _resource_covered(pattern, subject) for pattern in statement.resource_patterns
+        )
         resource_ok = covered != statement.not_resource
         if not resource_ok:
             element = (
@@ -103,6 +106,16 @@ def match_statement(statement: Statement, subject: Subject) -> StatementMatch:
         action_ok=action_ok,
         resource_ok=resource_ok,
         condition_ok=failed is None,
+    )
+
+
+def _resource_covered(pattern: str | Template, subject: Subject) -> bool:
+    if not isinstance(pattern, Template):
+        return resource_matches(pattern, subject.resource)
+    # "the resource that includes a policy variable with no value will not match any resource"
+    resolved = pattern.resolve(subject.context)
+    return resolved is not None and resource_matches(
+        resolved.pattern, subject.resource, escaped=True
     )
 
 
