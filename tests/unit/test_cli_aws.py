@@ -12,6 +12,7 @@ import pytest
 from botocore.exceptions import NoCredentialsError
 from botocore.stub import Stubber
 
+from tests.support.deployments import ACCOUNT
 from two_way_sms.cli import aws_session
 from two_way_sms.cli.aws_errors import AwsCallError, call
 from two_way_sms.cli.aws_reader import AwsReader
@@ -19,7 +20,6 @@ from two_way_sms.cli.aws_session import Clients, resolve_region
 from two_way_sms.cli.errors import CliError
 from two_way_sms.delivery import NumberSettings
 
-ACCOUNT = "123456789012"
 REGION = "eu-west-1"
 ROLE = f"arn:aws:iam::{ACCOUNT}:role/sms-in"
 TOPIC = f"arn:aws:sns:{REGION}:{ACCOUNT}:inbound"

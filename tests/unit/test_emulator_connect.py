@@ -12,6 +12,7 @@ from typing import Any
 import botocore.session
 import pytest
 
+from tests.support.deployments import ACCOUNT
 from two_way_sms.delivery import ConnectImport, NumberSettings, RoleData, requests
 from two_way_sms.emulator.connect.models import (
     ClaimedNumber,
@@ -36,7 +37,6 @@ from two_way_sms.emulator.validation import validate
 from two_way_sms.identifiers import connect_channel_region
 from two_way_sms.policy import evaluate
 
-ACCOUNT = "123456789012"
 REGION = "us-east-1"
 CHANNEL = f"connect.{REGION}.amazonaws.com"
 ROLE = f"arn:aws:iam::{ACCOUNT}:role/sms-connect"

@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-ACCOUNT = "111122223333"
+from tests.support.deployments import ACCOUNT
+
 REGION = "us-east-1"
 ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/channel"
 TOPIC_ARN = f"arn:aws:sns:{REGION}:{ACCOUNT}:inbound"

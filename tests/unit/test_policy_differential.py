@@ -25,10 +25,10 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
+from tests.support.deployments import ACCOUNT
 from two_way_sms.policy import NamedPolicy, Request, evaluate
 from two_way_sms.policy.matching import arn_matches, parse_arn, resource_matches
 
-ACCOUNT = "111122223333"
 ROLE = f"arn:aws:iam::{ACCOUNT}:role/app"
 TOPIC = f"arn:aws:sns:us-east-1:{ACCOUNT}:inbound"
 SMS_VOICE = "sms-voice.amazonaws.com"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.support.deployments import ACCOUNT, ROOT_STATEMENT
 from two_way_sms.policy import NamedPolicy, Request, evaluate
 
-ACCOUNT = "111122223333"
 OTHER = "444455556666"
 REGION = "us-east-1"
 TOPIC = f"arn:aws:sns:{REGION}:{ACCOUNT}:inbound"
@@ -21,7 +21,7 @@ TRUST = NamedPolicy(
     "trust policy of role/sms-in",
     '{"Version":"2012-10-17","Statement":[{"Sid":"SMSVoice","Effect":"Allow","Principal":'
     '{"Service":"sms-voice.amazonaws.com"},"Action":"sts:AssumeRole","Condition":'
-    '{"StringEquals":{"aws:SourceAccount":"111122223333"}}}]}',
+    '{"StringEquals":{"aws:SourceAccount":"123456789012"}}}]}',
 )
 
 PERMISSIONS = NamedPolicy(
@@ -57,13 +57,6 @@ SOURCE_CONDITION = {
     "ArnLike": {"aws:SourceArn": f"arn:aws:sms-voice:{REGION}:{ACCOUNT}:*"},
 }
 
-ROOT_STATEMENT = {
-    "Sid": "EnableIAMUserPermissions",
-    "Effect": "Allow",
-    "Principal": {"AWS": f"arn:aws:iam::{ACCOUNT}:root"},
-    "Action": "kms:*",
-    "Resource": "*",
-}
 
 SMS_VOICE_KEY_STATEMENT = {
     "Sid": "AllowSmsVoiceToUseTheKey",
@@ -123,7 +116,7 @@ class TestTrustPolicy:
         assert decision.reason == (
             "denied: no statement of trust policy of role/sms-in allows sts:AssumeRole for "
             "sms-voice.amazonaws.com (statement 'SMSVoice' matches but its condition "
-            "StringEquals aws:SourceAccount = 111122223333 does not hold: request has "
+            "StringEquals aws:SourceAccount = 123456789012 does not hold: request has "
             "444455556666)"
         )
 
@@ -181,7 +174,7 @@ class TestPermissionPolicy:
             identity_policies=[PERMISSIONS],
         )
         assert (
-            "its condition StringEquals aws:ResourceAccount = 111122223333 does not hold: "
+            "its condition StringEquals aws:ResourceAccount = 123456789012 does not hold: "
             "request has 444455556666" in decision.reason
         )
 
@@ -197,11 +190,11 @@ class TestPermissionPolicy:
             assert decision.deciding == (
                 "statement 'SMSVoiceAllowEncryptedSNSTopics' of inline policy sms-in of "
                 "role/sms-in",
-                "statement 'EnableIAMUserPermissions' of key policy of key/1234",
+                "statement 'Enable IAM User Permissions' of key policy of key/1234",
             )
             assert decision.reason == (
                 "allowed by statement 'SMSVoiceAllowEncryptedSNSTopics' of inline policy sms-in "
-                "of role/sms-in, to which statement 'EnableIAMUserPermissions' of key policy of "
+                "of role/sms-in, to which statement 'Enable IAM User Permissions' of key policy of "
                 "key/1234 delegates"
             )
 
@@ -215,8 +208,8 @@ class TestPermissionPolicy:
         )
         assert not decision.allowed
         assert decision.reason == (
-            "denied: statement 'EnableIAMUserPermissions' of key policy of key/1234 delegates to "
-            "IAM policies of account 111122223333, but no statement of inline policy sms-in of "
+            "denied: statement 'Enable IAM User Permissions' of key policy of key/1234 delegates "
+            "to IAM policies of account 123456789012, but no statement of inline policy sms-in of "
             f"role/sms-in allows kms:Decrypt on {KEY} (statement "
             "'SMSVoiceAllowEncryptedSNSTopics' matches but its condition StringEquals "
             "aws:CalledViaLast = sns.amazonaws.com does not hold: request has no "
@@ -266,7 +259,7 @@ class TestKmsKeyPolicy:
             resource_policy=KEY_POLICY,
             resource_is_kms_key=True,
         )
-        assert "StringEquals aws:SourceAccount = 111122223333 does not hold" in decision.reason
+        assert "StringEquals aws:SourceAccount = 123456789012 does not hold" in decision.reason
 
     def test_a_role_is_allowed_through_the_root_statement_and_its_policy(self) -> None:
         decision = evaluate(
@@ -287,10 +280,10 @@ class TestKmsKeyPolicy:
         assert not decision.allowed
         assert decision.reason == (
             f"denied: key policy of key/1234 neither allows kms:GenerateDataKey for {SESSION} nor "
-            "delegates to IAM policies of account 111122223333 (with a statement whose principal "
-            "is arn:aws:iam::111122223333:root) (closest is statement 'AllowSmsVoiceToUseTheKey', "
+            "delegates to IAM policies of account 123456789012 (with a statement whose principal "
+            "is arn:aws:iam::123456789012:root) (closest is statement 'AllowSmsVoiceToUseTheKey', "
             f"but its Principal sms-voice.amazonaws.com does not name {SESSION} and its condition "
-            "StringEquals aws:SourceAccount = 111122223333 does not hold: request has no "
+            "StringEquals aws:SourceAccount = 123456789012 does not hold: request has no "
             "aws:SourceAccount); statement 'SMSVoiceAllowEncryptedSNSTopics' of inline policy "
             "sms-in of role/sms-in does not count without that"
         )
@@ -318,7 +311,7 @@ class TestTopicPolicy:
             SMS_VOICE, {"aws:SourceAccount": OTHER, "aws:SourceArn": other_phone}
         )
         assert not decision.allowed
-        assert "StringEquals aws:SourceAccount = 111122223333 does not hold" in decision.reason
+        assert "StringEquals aws:SourceAccount = 123456789012 does not hold" in decision.reason
 
     def test_a_source_arn_of_another_service_is_denied(self) -> None:
         source = f"arn:aws:events:{REGION}:{ACCOUNT}:rule/x"

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
+from tests.support.deployments import ACCOUNT
 from two_way_sms.policy import Decision, NamedPolicy, Request, evaluate
 
-ACCOUNT = "111122223333"
 OTHER = "444455556666"
 ROLE = f"arn:aws:iam::{ACCOUNT}:role/service/app"  # a role with a path
 SESSION = f"arn:aws:sts::{ACCOUNT}:assumed-role/app/worker-1"

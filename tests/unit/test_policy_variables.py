@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
+from tests.support.deployments import ACCOUNT
 from two_way_sms.policy import NamedPolicy, Request, evaluate
 
-ACCOUNT = "111122223333"
 OTHER = "444455556666"
 SMS_VOICE = "sms-voice.amazonaws.com"
 ROLE = f"arn:aws:iam::{ACCOUNT}:role/sms-in"
@@ -85,7 +85,7 @@ class TestTrustPolicy:
         assert not decision.allowed
         assert (
             "statement 'SMSVoice' matches but its condition StringEquals aws:SourceAccount = "
-            "${aws:PrincipalAccount} does not hold: request has 111122223333 "
+            "${aws:PrincipalAccount} does not hold: request has 123456789012 "
             "(${aws:PrincipalAccount} has no value in this request)"
         ) in decision.reason
 
