@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from two_way_sms.delivery import ConnectImport, KeyData, NumberSettings, RoleData
+from two_way_sms.delivery import ConnectImport, FunctionData, KeyData, NumberSettings, RoleData
 from two_way_sms.identifiers import role_name
 
 ACCOUNT = "123456789012"
@@ -139,6 +139,10 @@ class FakeAws:
     published: list[dict[str, Any]] = field(default_factory=list)
     chat_events: list[dict[str, Any]] = field(default_factory=list)
     fail_publish: bool = False
+    # The reply side (ResponderView): topic -> subscribed function ARNs, functions, destinations.
+    subscriptions: dict[str, list[str]] = field(default_factory=dict)
+    functions: dict[str, FunctionData] = field(default_factory=dict)
+    destinations: set[str] = field(default_factory=set)
 
     def role(self, role_arn: str) -> RoleData | None:
         """By name, as GetRole: the role found may have another path than the ARN asked for."""
@@ -169,6 +173,17 @@ class FakeAws:
     def send_chat_integration_event(self, **event: Any) -> str:
         self.chat_events.append(event)
         return f"contact-{len(self.chat_events)}"
+
+    def lambda_subscriptions(self, topic_arn: str) -> list[str]:
+        self.reads.append(f"subscriptions {topic_arn}")
+        return list(self.subscriptions.get(topic_arn, []))
+
+    def function(self, function_arn: str) -> FunctionData | None:
+        self.reads.append(f"function {function_arn}")
+        return self.functions.get(function_arn)
+
+    def destination_exists(self, arn: str) -> bool:
+        return arn in self.destinations
 
 
 def number(**overrides: Any) -> NumberSettings:
@@ -209,3 +224,48 @@ def connect_mode() -> tuple[NumberSettings, FakeAws]:
         connect={NUMBER_ARN: ConnectImport("connect-phone-1", E164, INSTANCE)},
     )
     return number(two_way_channel_arn=CONNECT), aws
+
+
+# The reply side: a responder function subscribed to TOPIC that answers from NUMBER_ARN.
+RESPONDER = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:sms-responder"
+RESPONDER_ROLE = f"arn:aws:iam::{ACCOUNT}:role/sms-responder"
+FAILED_QUEUE = f"arn:aws:sqs:{REGION}:{ACCOUNT}:sms-responder-failed"
+SNS_INVOKE_STATEMENT = {
+    "Sid": "AllowTwoWaySmsTopic",
+    "Effect": "Allow",
+    "Principal": {"Service": "sns.amazonaws.com"},
+    "Action": "lambda:InvokeFunction",
+    "Resource": RESPONDER,
+    "Condition": {"ArnLike": {"aws:SourceArn": TOPIC}},
+}
+REPLY_STATEMENT = {
+    "Effect": "Allow",
+    "Action": "sms-voice:SendTextMessage",
+    "Resource": [NUMBER_ARN],
+}
+
+
+def responder_function(**changes: Any) -> FunctionData:
+    values: dict[str, Any] = {
+        "arn": RESPONDER,
+        "role_arn": RESPONDER_ROLE,
+        "resource_policy": json.dumps(policy(SNS_INVOKE_STATEMENT)),
+        "on_failure_destination": FAILED_QUEUE,
+        **changes,
+    }
+    return FunctionData(**values)
+
+
+def responder_mode(**function_changes: Any) -> tuple[NumberSettings, FakeAws]:
+    """role_mode plus a correct responder: subscribed, invocable by SNS for the topic, allowed to
+    reply from the number, failures going to a queue that exists."""
+    settings, aws = role_mode()
+    aws.subscriptions[TOPIC] = [RESPONDER]
+    aws.functions[RESPONDER] = responder_function(**function_changes)
+    aws.roles[RESPONDER_ROLE] = RoleData(
+        arn=RESPONDER_ROLE,
+        trust_policy=policy(),
+        inline_policies=[("two-way-sms-reply", policy(REPLY_STATEMENT))],
+    )
+    aws.destinations.add(FAILED_QUEUE)
+    return settings, aws

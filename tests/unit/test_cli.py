@@ -16,9 +16,11 @@ from tests.support.deployments import (
     E164,
     NUMBER_ARN,
     PHONE_ID,
+    RESPONDER,
     ROLE,
     TOPIC,
     FakeAws,
+    responder_mode,
     role_mode,
 )
 from two_way_sms.cli import doctor_command, enable_command
@@ -39,6 +41,11 @@ class FakeReader(FakeAws):
                 f"{phone_number_id} does not exist in us-east-1 for these credentials"
             )
         return self.number
+
+    def function_arn(self, name_or_arn: str, region: str) -> str | None:
+        return next(
+            (arn for arn in self.functions if name_or_arn in (arn, arn.rsplit(":", 1)[-1])), None
+        )
 
 
 class FakeUpdates:
@@ -285,3 +292,33 @@ def test_enable_judges_a_fifo_channel(fake: Any, capsys: pytest.CaptureFixture[s
     )
     assert code == 1 and updates.updates == []
     assert "FAIL  standard-topic" in out
+
+
+def test_doctor_judges_the_topics_responders_and_the_ones_named(
+    fake: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reader, _ = fake
+    _, aws = responder_mode()
+    reader.roles.update(aws.roles)
+    reader.functions.update(aws.functions)
+    reader.destinations.update(aws.destinations)
+    code, out, _ = run(capsys, "doctor", "--phone-number-id", PHONE_ID)
+    assert code == 0  # the topic has no Lambda subscriber and none is named: no reply rule
+    assert "responder-" not in out
+    code, out, _ = run(
+        capsys, "doctor", "--phone-number-id", PHONE_ID, "--responder", "sms-responder"
+    )
+    assert code == 1
+    assert f"FAIL  responder-subscribed     Lambda function {RESPONDER} is not subscribed" in out
+    reader.subscriptions[TOPIC] = [RESPONDER]
+    code, out, _ = run(capsys, "doctor", "--phone-number-id", PHONE_ID)
+    assert code == 0, out
+    assert "PASS  responder-send" in out
+
+
+def test_doctor_with_an_unknown_responder_exits_2(
+    fake: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "doctor", "--phone-number-id", PHONE_ID, "--responder", "nope")
+    assert code == 2
+    assert "--responder nope: no such Lambda function in us-east-1" in err

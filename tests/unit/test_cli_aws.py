@@ -346,3 +346,96 @@ def test_open_clients_uses_open_session(monkeypatch: pytest.MonkeyPatch) -> None
     )
     assert clients("sns").meta.endpoint_url == "http://localhost:4566"
     assert clients("sns") is clients("sns")
+
+
+# =============================================================================================
+# The reply side: the functions that answer the topic
+
+FUNCTION = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:responder"
+QUEUE = f"arn:aws:sqs:{REGION}:{ACCOUNT}:responder-failed"
+
+
+def test_lambda_subscriptions_page_and_keep_confirmed_lambda_endpoints(
+    clients: Clients, stub: Any
+) -> None:
+    sns = stub("sns")
+    sns.add_response(
+        "list_subscriptions_by_topic",
+        {
+            "Subscriptions": [
+                {"SubscriptionArn": f"{TOPIC}:1", "Protocol": "lambda", "Endpoint": FUNCTION},
+                {"SubscriptionArn": f"{TOPIC}:2", "Protocol": "sqs", "Endpoint": QUEUE},
+            ],
+            "NextToken": "t",
+        },
+        {"TopicArn": TOPIC},
+    )
+    sns.add_response(
+        "list_subscriptions_by_topic",
+        {
+            "Subscriptions": [
+                {"SubscriptionArn": "PendingConfirmation", "Protocol": "lambda", "Endpoint": "x"}
+            ]
+        },
+        {"TopicArn": TOPIC, "NextToken": "t"},
+    )
+    assert AwsReader(clients).lambda_subscriptions(TOPIC) == [FUNCTION]
+
+
+def test_function_reads_its_role_policy_and_on_failure_destination(
+    clients: Clients, stub: Any
+) -> None:
+    aws_lambda = stub("lambda")
+    aws_lambda.add_response(
+        "get_function",
+        {"Configuration": {"FunctionArn": FUNCTION, "Role": ROLE, "State": "Active"}},
+        {"FunctionName": FUNCTION},
+    )
+    aws_lambda.add_response(
+        "get_policy", {"Policy": json.dumps(_doc("invoke"))}, {"FunctionName": FUNCTION}
+    )
+    aws_lambda.add_response(
+        "get_function_event_invoke_config",
+        {"DestinationConfig": {"OnFailure": {"Destination": QUEUE}}},
+        {"FunctionName": FUNCTION},
+    )
+    function = AwsReader(clients).function(FUNCTION)
+    assert function is not None
+    assert (function.arn, function.role_arn, function.state) == (FUNCTION, ROLE, "Active")
+    assert json.loads(str(function.resource_policy)) == _doc("invoke")
+    assert function.on_failure_destination == QUEUE
+
+
+def test_a_function_without_policy_or_invoke_config_and_a_missing_one(
+    clients: Clients, stub: Any
+) -> None:
+    aws_lambda = stub("lambda")
+    aws_lambda.add_response(
+        "get_function",
+        {"Configuration": {"FunctionArn": FUNCTION, "Role": ROLE}},
+        {"FunctionName": FUNCTION},
+    )
+    aws_lambda.add_client_error("get_policy", "ResourceNotFoundException", "no policy", 404)
+    aws_lambda.add_client_error(
+        "get_function_event_invoke_config", "ResourceNotFoundException", "none", 404
+    )
+    aws_lambda.add_client_error("get_function", "ResourceNotFoundException", "no function", 404)
+    reader = AwsReader(clients)
+    function = reader.function(FUNCTION)
+    assert function is not None
+    assert (function.resource_policy, function.on_failure_destination) == (None, None)
+    assert reader.function(FUNCTION) is None
+
+
+def test_destination_exists_asks_the_destinations_service(clients: Clients, stub: Any) -> None:
+    sqs = stub("sqs")
+    sqs.add_response(
+        "get_queue_url",
+        {"QueueUrl": "https://sqs/responder-failed"},
+        {"QueueName": "responder-failed", "QueueOwnerAWSAccountId": ACCOUNT},
+    )
+    sqs.add_client_error("get_queue_url", "AWS.SimpleQueueService.NonExistentQueue", "gone", 400)
+    reader = AwsReader(clients)
+    assert reader.destination_exists(QUEUE) is True
+    assert reader.destination_exists(QUEUE) is False
+    assert reader.destination_exists("not-an-arn") is False

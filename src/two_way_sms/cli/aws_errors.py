@@ -20,7 +20,14 @@ from botocore.exceptions import (
 from two_way_sms.cli.errors import CliError
 
 NOT_FOUND = frozenset(
-    {"NoSuchEntity", "NotFound", "NotFoundException", "ResourceNotFoundException"}
+    {
+        "NoSuchEntity",
+        "NotFound",
+        "NotFoundException",
+        "ResourceNotFoundException",
+        "AWS.SimpleQueueService.NonExistentQueue",
+        "QueueDoesNotExist",
+    }
 )
 _BAD_CREDENTIALS = frozenset(
     {

@@ -7,8 +7,15 @@ from typing import Any
 
 from two_way_sms.cli.aws_errors import call
 from two_way_sms.cli.aws_session import Clients
-from two_way_sms.delivery import ConnectImport, KeyData, NumberSettings, PolicyDocument, RoleData
-from two_way_sms.identifiers import role_name
+from two_way_sms.delivery import (
+    ConnectImport,
+    FunctionData,
+    KeyData,
+    NumberSettings,
+    PolicyDocument,
+    RoleData,
+)
+from two_way_sms.identifiers import parse_arn, region_of, role_name
 
 SMS_VOICE = "pinpoint-sms-voice-v2"
 
@@ -113,3 +120,74 @@ class AwsReader:
             token = page.get("NextToken")
             if not token:
                 return None
+
+    # ------------------------------------------------------------------------------------------
+    # The reply side (ResponderView): the functions that answer the topic
+
+    def lambda_subscriptions(self, topic_arn: str) -> list[str]:
+        sns = self.clients("sns", topic_arn.split(":")[3] or None)
+        found: list[str] = []
+        token: str | None = None
+        while True:
+            params: dict[str, Any] = {
+                "TopicArn": topic_arn,
+                **({"NextToken": token} if token else {}),
+            }
+            page = call(sns, "ListSubscriptionsByTopic", missing_ok=True, **params)
+            for item in (page or {}).get("Subscriptions", []):
+                confirmed = item.get("SubscriptionArn", "").startswith("arn:")
+                if item.get("Protocol") == "lambda" and confirmed:
+                    found.append(str(item["Endpoint"]))
+            token = (page or {}).get("NextToken")
+            if not token:
+                return found
+
+    def function(self, function_arn: str) -> FunctionData | None:
+        """GetFunction, GetPolicy and GetFunctionEventInvokeConfig of one function."""
+        client = self.clients("lambda", region_of(function_arn) or None)
+        answer = call(client, "GetFunction", missing_ok=True, FunctionName=function_arn)
+        if answer is None:
+            return None
+        configuration = answer["Configuration"]
+        policy = call(client, "GetPolicy", missing_ok=True, FunctionName=function_arn)
+        invoke = call(
+            client, "GetFunctionEventInvokeConfig", missing_ok=True, FunctionName=function_arn
+        )
+        destination = ((invoke or {}).get("DestinationConfig") or {}).get("OnFailure") or {}
+        return FunctionData(
+            arn=str(configuration["FunctionArn"]),
+            role_arn=str(configuration.get("Role", "")),
+            state=str(configuration.get("State") or "Active"),
+            resource_policy=policy["Policy"] if policy else None,
+            on_failure_destination=destination.get("Destination") or None,
+        )
+
+    def function_arn(self, name_or_arn: str, region: str) -> str | None:
+        """The ARN of a function given by name or ARN (what --responder takes)."""
+        client = self.clients("lambda", region or None)
+        answer = call(client, "GetFunction", missing_ok=True, FunctionName=name_or_arn)
+        return None if answer is None else str(answer["Configuration"]["FunctionArn"])
+
+    def destination_exists(self, arn: str) -> bool:
+        """An on-failure destination: an SQS queue, SNS topic, Lambda function or event bus."""
+        parsed = parse_arn(arn)
+        if parsed is None:
+            return False
+        client = self.clients(parsed.service, parsed.region or None)
+        if parsed.service == "sqs":
+            found = call(
+                client,
+                "GetQueueUrl",
+                missing_ok=True,
+                QueueName=parsed.resource,
+                QueueOwnerAWSAccountId=parsed.account,
+            )
+        elif parsed.service == "sns":
+            found = call(client, "GetTopicAttributes", missing_ok=True, TopicArn=arn)
+        elif parsed.service == "lambda":
+            found = call(client, "GetFunction", missing_ok=True, FunctionName=arn)
+        elif parsed.service == "events":
+            found = call(client, "DescribeEventBus", missing_ok=True, Name=arn)
+        else:
+            return False
+        return found is not None

@@ -12,18 +12,23 @@ from two_way_sms.delivery.deployment import (
     ConnectImport,
     Deployment,
     DeploymentView,
+    FunctionData,
     KeyData,
     NumberSettings,
     PolicyDocument,
+    Responder,
+    ResponderView,
     RoleData,
     read_deployment,
 )
 from two_way_sms.delivery.judging import Policies, PolicyQuestion
-from two_way_sms.delivery.rules import RULE_NAMES, RULES, Fact, Rule
+from two_way_sms.delivery.rules import INBOUND, REPLY, RULE_NAMES, RULES, Fact, Rule
 from two_way_sms.delivery.run import Finding, Status, first_failure, judge, judge_all
 
 __all__ = [
     "DOCTOR_SESSION",
+    "INBOUND",
+    "REPLY",
     "RULES",
     "RULE_NAMES",
     "ConnectImport",
@@ -31,11 +36,14 @@ __all__ = [
     "DeploymentView",
     "Fact",
     "Finding",
+    "FunctionData",
     "KeyData",
     "NumberSettings",
     "Policies",
     "PolicyDocument",
     "PolicyQuestion",
+    "Responder",
+    "ResponderView",
     "RoleData",
     "Rule",
     "Status",

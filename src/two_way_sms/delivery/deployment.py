@@ -142,6 +142,50 @@ class ConnectImport:
     target_arn: str
 
 
+@dataclass(frozen=True)
+class FunctionData:
+    """A Lambda function that answers inbound messages: its execution role, its resource policy
+    (who may invoke it) and where a failed asynchronous invocation goes."""
+
+    arn: str
+    role_arn: str
+    state: str = "Active"
+    resource_policy: PolicyDocument | None = None
+    on_failure_destination: str | None = None
+
+
+@dataclass(frozen=True)
+class Responder:
+    """A function that answers the topic's messages (a Lambda subscriber of the topic, or one
+    named to the doctor): what the reply rules judge. None means "does not exist"."""
+
+    function_arn: str
+    subscribed: bool
+    function: FunctionData | None = None
+    role: RoleData | None = None
+    on_failure_exists: bool = False
+
+    @property
+    def name(self) -> str:
+        """function:<name>[:qualifier] of the ARN: the name."""
+        parts = self.function_arn.split(":")
+        return parts[6] if len(parts) > 6 else self.function_arn
+
+
+class ResponderView(Protocol):
+    """The doctor's reads of the reply side (the emulator routes without them)."""
+
+    def lambda_subscriptions(self, topic_arn: str) -> list[str]:
+        """The function ARNs subscribed to the topic (protocol lambda, confirmed)."""
+        ...
+
+    def function(self, function_arn: str) -> FunctionData | None: ...
+
+    def destination_exists(self, arn: str) -> bool:
+        """Whether an on-failure destination (an SQS queue, SNS topic, function or bus) exists."""
+        ...
+
+
 class DeploymentView(Protocol):
     """Read access to what the rules judge; None means "does not exist"."""
 
@@ -174,6 +218,7 @@ class Deployment:
     key: KeyData | None = None
     connect_import: ConnectImport | None = None
     session_name: str = DOCTOR_SESSION
+    responders: tuple[Responder, ...] = ()
 
     @property
     def channel(self) -> str:
@@ -201,6 +246,14 @@ class Deployment:
         """The topic's KmsMasterKeyId ("" when it is unencrypted or unknown)."""
         return (self.topic_attributes or {}).get("KmsMasterKeyId", "")
 
+    def focused(self, subject: str) -> Deployment:
+        """This deployment with only the responder `subject` (a finding's), for its fix."""
+        if not subject:
+            return self
+        return replace(
+            self, responders=tuple(r for r in self.responders if r.function_arn == subject)
+        )
+
     def topic_policy(self) -> NamedPolicy | None:
         text = (self.topic_attributes or {}).get("Policy")
         return NamedPolicy(f"topic policy of {self.channel}", text) if text else None
@@ -227,9 +280,15 @@ class Deployment:
 
 
 def read_deployment(
-    number: NumberSettings, view: DeploymentView, *, session_name: str = DOCTOR_SESSION
+    number: NumberSettings,
+    view: DeploymentView,
+    *,
+    session_name: str = DOCTOR_SESSION,
+    replies: ResponderView | None = None,
+    named_responders: Sequence[str] = (),
 ) -> Deployment:
-    """Read what the number's settings name, and only that."""
+    """Read what the number's settings name, and only that. With `replies` (the doctor), also
+    the functions that answer the topic: its Lambda subscribers and any `named_responders`."""
     channel = number.two_way_channel_arn or ""
     role_arn = number.two_way_channel_role
     role = view.role(role_arn) if role_arn and check_role_arn(role_arn) is None else None
@@ -245,4 +304,28 @@ def read_deployment(
                 key = view.kms_key(key_id, topic.account, topic.region)
     elif is_connect_channel(channel) and connect_channel_region(channel) == number.region:
         imported = view.connect_phone_number(number, number.region)
-    return Deployment(number, role, attributes, key, imported, session_name)
+    responders: tuple[Responder, ...] = ()
+    if replies is not None and attributes is not None:
+        responders = read_responders(replies, view, channel, named_responders)
+    return Deployment(number, role, attributes, key, imported, session_name, responders)
+
+
+def read_responders(
+    replies: ResponderView, view: DeploymentView, topic_arn: str, named: Sequence[str]
+) -> tuple[Responder, ...]:
+    subscribed = replies.lambda_subscriptions(topic_arn)
+    responders = []
+    for function_arn in dict.fromkeys([*subscribed, *named]):  # in order, once each
+        function = replies.function(function_arn)
+        role = view.role(function.role_arn) if function and function.role_arn else None
+        destination = function.on_failure_destination if function else None
+        responders.append(
+            Responder(
+                function_arn,
+                subscribed=function_arn in subscribed,
+                function=function,
+                role=role,
+                on_failure_exists=bool(destination) and replies.destination_exists(destination),
+            )
+        )
+    return tuple(responders)

@@ -11,8 +11,9 @@ gives them (pure Python). End User Messaging SMS delivering an inbound message m
 - connect:SendChatIntegrationEvent by the role's session, for an Amazon Connect destination
   (aws:ResourceAccount, aws:PrincipalArn), on the instance the number is imported into.
 
-A responder replying makes sms-voice:SendTextMessage as its role's session, on the number it
-replies from (and the configuration set and opt-out list the call involves).
+A responder is invoked by SNS (lambda:InvokeFunction, judged by the function's resource policy)
+and replies with sms-voice:SendTextMessage as its role's session, on the number it replies from
+(and the configuration set the call names).
 
 The delivery rules (rules.py) judge these, for the emulator and for the doctor alike; anything
 else that reasons about the same permissions builds its requests here rather than again.
@@ -160,4 +161,26 @@ def send_text_message(role_arn: str, session_name: str, resource_arn: str) -> Re
         context={"aws:ResourceAccount": resource_account, **role_context(role_arn)},
         principal_account=account_of(role_arn),
         resource_account=resource_account,
+    )
+
+
+SNS_INVOKE = "lambda:InvokeFunction"
+
+
+def invoke_by_sns(function_arn: str, topic_arn: str) -> Request:
+    """lambda:InvokeFunction by SNS delivering the topic's message to a subscribed function:
+    the service principal acting for the topic (aws:SourceArn, aws:SourceAccount), judged by the
+    function's resource policy alone."""
+    function_account = account_of(function_arn)
+    return Request(
+        principal=SNS_PRINCIPAL,
+        action=SNS_INVOKE,
+        resource=function_arn,
+        context={
+            "aws:SourceArn": topic_arn,
+            "aws:SourceAccount": account_of(topic_arn),
+            "aws:PrincipalServiceName": SNS_PRINCIPAL,
+            "aws:ResourceAccount": function_account,
+        },
+        resource_account=function_account,
     )

@@ -18,7 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from two_way_sms.delivery import requests
-from two_way_sms.delivery.deployment import Deployment, KeyData, RoleData
+from two_way_sms.delivery.deployment import (
+    Deployment,
+    FunctionData,
+    KeyData,
+    Responder,
+    RoleData,
+)
 from two_way_sms.delivery.judging import Policies, PolicyQuestion
 from two_way_sms.identifiers import (
     SMS_VOICE_PRINCIPAL,
@@ -37,13 +43,19 @@ SYMMETRIC = ("SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT")
 
 @dataclass(frozen=True)
 class Fact:
-    """A judge's verdict on something other than a policy."""
+    """A judge's verdict on something other than a policy; `subject` names what it is about
+    when the rule judges several things (a responder's ARN)."""
 
     passed: bool
     detail: str
+    subject: str = ""
 
 
-Judge = Callable[[Deployment], Fact | PolicyQuestion]
+# A policy rule about several things (each responder) asks one question per thing.
+Judge = Callable[[Deployment], Fact | PolicyQuestion | tuple[PolicyQuestion, ...]]
+
+INBOUND = "inbound"  # decides whether an inbound message is delivered (the emulator drops on it)
+REPLY = "reply"  # decides whether the responder can answer (judged by the doctor only)
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,7 @@ class Rule:
     applies: Callable[[Deployment], bool]
     needs: tuple[str, ...]
     judge: Judge
+    stage: str = INBOUND
 
 
 def _any(_: Deployment) -> bool:
@@ -377,6 +390,112 @@ def role_connect(d: Deployment) -> PolicyQuestion:
 
 
 # --------------------------------------------------------------------------------------------
+# The responder: the functions that answer the topic's messages (doctor only)
+
+
+def _answering(d: Deployment) -> bool:
+    return d.to_sns and bool(d.responders)
+
+
+def responder_subscribed(d: Deployment) -> Fact:
+    for responder in d.responders:
+        if not responder.subscribed:
+            return Fact(
+                False,
+                f"Lambda function {responder.function_arn} is not subscribed to {d.channel}: "
+                "SNS never invokes it",
+                responder.function_arn,
+            )
+    names = ", ".join(r.name for r in d.responders)
+    return Fact(True, f"{d.channel} invokes {names} (protocol lambda)")
+
+
+def responder_exists(d: Deployment) -> Fact:
+    for responder in d.responders:
+        function = responder.function
+        problem = ""
+        if function is None:
+            problem = f"Lambda function {responder.function_arn} does not exist"
+        elif function.state != "Active":
+            problem = f"Lambda function {function.arn} is {function.state}, not Active"
+        elif responder.role is None:
+            problem = f"the execution role {function.role_arn} of {function.arn} does not exist"
+        if problem:
+            return Fact(False, problem, responder.function_arn)
+    names = ", ".join(r.name for r in d.responders)
+    return Fact(True, f"{names}: Active, with an execution role")
+
+
+def _function(responder: Responder) -> FunctionData:
+    assert responder.function is not None, "judged only after responder-exists passed"
+    return responder.function
+
+
+def responder_invoke(d: Deployment) -> tuple[PolicyQuestion, ...]:
+    """SNS delivers the topic's messages by invoking each function: its resource policy must
+    let sns.amazonaws.com do it for this topic."""
+    questions = []
+    for responder in d.responders:
+        function = _function(responder)
+        text = function.resource_policy
+        policy = (
+            NamedPolicy(f"resource policy of function {responder.name}", text) if text else None
+        )
+        questions.append(
+            PolicyQuestion(
+                (requests.invoke_by_sns(function.arn, d.channel),),
+                Policies(resource=policy),
+                who=f"{requests.SNS_PRINCIPAL} (delivering {d.channel})",
+                what=lambda r: f"{r.action} {r.resource}",
+                subject=responder.function_arn,
+            )
+        )
+    return tuple(questions)
+
+
+def responder_send(d: Deployment) -> tuple[PolicyQuestion, ...]:
+    """Each function answers from the number that received the message: its role's session
+    must be allowed SendTextMessage on that number (the emulator enforces the same)."""
+    questions = []
+    for responder in d.responders:
+        role = responder.role
+        assert role is not None, "judged only after responder-exists passed"
+        questions.append(
+            PolicyQuestion(
+                (requests.send_text_message(role.arn, responder.name, d.number.arn),),
+                Policies(role.identity_policies(), None, role.boundary()),
+                who=f"{role.label} (the session of function {responder.name})",
+                what=lambda r: f"{r.action} from {r.resource}",
+                subject=responder.function_arn,
+            )
+        )
+    return tuple(questions)
+
+
+def responder_on_failure(d: Deployment) -> Fact:
+    for responder in d.responders:
+        destination = _function(responder).on_failure_destination
+        if not destination:
+            return Fact(
+                False,
+                f"{responder.name} has no on-failure destination: a reply that still fails after "
+                "the retries is lost without a trace",
+                responder.function_arn,
+            )
+        if not responder.on_failure_exists:
+            return Fact(
+                False,
+                f"the on-failure destination {destination} of {responder.name} does not exist",
+                responder.function_arn,
+            )
+    return Fact(
+        True,
+        "failed invocations go to "
+        + ", ".join(f"{_function(r).on_failure_destination} ({r.name})" for r in d.responders),
+    )
+
+
+# --------------------------------------------------------------------------------------------
 # The table
 
 RULES: tuple[Rule, ...] = (
@@ -494,6 +613,46 @@ RULES: tuple[Rule, ...] = (
         _encrypted_with_role,
         ("kms-key-exists", "kms-key-symmetric", "role-exists"),
         role_kms,
+    ),
+    Rule(
+        "responder-subscribed",
+        "each function that answers the topic is subscribed to it (protocol lambda)",
+        _answering,
+        ("topic-exists",),
+        responder_subscribed,
+        REPLY,
+    ),
+    Rule(
+        "responder-exists",
+        "each such function exists, is Active and has its execution role",
+        _answering,
+        ("topic-exists",),
+        responder_exists,
+        REPLY,
+    ),
+    Rule(
+        "responder-invoke",
+        "each function's resource policy lets sns.amazonaws.com invoke it for the topic",
+        _answering,
+        ("responder-exists",),
+        responder_invoke,
+        REPLY,
+    ),
+    Rule(
+        "responder-send",
+        "each function's role may sms-voice:SendTextMessage from the number",
+        _answering,
+        ("responder-exists",),
+        responder_send,
+        REPLY,
+    ),
+    Rule(
+        "responder-on-failure",
+        "each function sends what fails after its retries to an on-failure destination that exists",
+        _answering,
+        ("responder-exists",),
+        responder_on_failure,
+        REPLY,
     ),
 )
 

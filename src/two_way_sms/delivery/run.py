@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from two_way_sms.delivery.deployment import Deployment
 from two_way_sms.delivery.judging import PolicyQuestion, decide, first_denial
-from two_way_sms.delivery.rules import RULES, Fact, Rule
+from two_way_sms.delivery.rules import INBOUND, RULES, Fact, Rule
 from two_way_sms.policy import Decision, PolicyError, Request
 
 
@@ -30,6 +30,7 @@ class Finding:
     question: PolicyQuestion | None = None
     denied: tuple[Request, Decision] | None = None
     malformed: str = ""  # why a policy could not be judged (PolicyError), if it could not
+    subject: str = ""  # what failed, when the rule judges several things (a responder's ARN)
 
     @property
     def name(self) -> str:
@@ -45,11 +46,19 @@ def applicable(deployment: Deployment) -> Iterator[Rule]:
 
 
 def judge(rule: Rule, deployment: Deployment) -> Finding:
-    """PASS or FAIL: the fact the rule states, or its policy question answered."""
+    """PASS or FAIL: the fact the rule states, or its policy questions answered (the first that
+    fails decides; all passing, their details together)."""
     verdict = rule.judge(deployment)
     if isinstance(verdict, Fact):
-        return Finding(rule, Status.PASS if verdict.passed else Status.FAIL, verdict.detail)
-    return answer(rule, verdict)
+        status = Status.PASS if verdict.passed else Status.FAIL
+        return Finding(rule, status, verdict.detail, subject=verdict.subject)
+    if isinstance(verdict, PolicyQuestion):
+        return answer(rule, verdict)
+    findings = [answer(rule, question) for question in verdict]
+    failed = next((f for f in findings if not f.passed), None)
+    if failed is not None:
+        return failed
+    return Finding(rule, Status.PASS, "; ".join(f.detail for f in findings))
 
 
 def answer(rule: Rule, question: PolicyQuestion) -> Finding:
@@ -60,7 +69,9 @@ def answer(rule: Rule, question: PolicyQuestion) -> Finding:
         detail = (
             f"{question.who} cannot be judged for {question.what(first)}: malformed policy: {error}"
         )
-        return Finding(rule, Status.FAIL, detail, question, malformed=str(error))
+        return Finding(
+            rule, Status.FAIL, detail, question, malformed=str(error), subject=question.subject
+        )
     if denial is None:
         reason = decide(first, question.policies, kms=question.kms).reason
         return Finding(
@@ -68,13 +79,15 @@ def answer(rule: Rule, question: PolicyQuestion) -> Finding:
         )
     request, decision = denial
     detail = f"{question.who} may not {question.what(request)}: {decision.reason}"
-    return Finding(rule, Status.FAIL, detail, question, denial)
+    return Finding(rule, Status.FAIL, detail, question, denial, subject=question.subject)
 
 
 def first_failure(deployment: Deployment) -> Finding | None:
-    """The first rule that fails, in the table's order (every rule's needs come before it, so
-    they have passed when it is judged); None when the message will be delivered."""
+    """The first inbound rule that fails, in the table's order (every rule's needs come before
+    it, so they have passed when it is judged); None when the message will be delivered."""
     for rule in applicable(deployment):
+        if rule.stage != INBOUND:
+            continue
         finding = judge(rule, deployment)
         if not finding.passed:
             return finding

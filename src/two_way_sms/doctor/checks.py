@@ -8,11 +8,14 @@ every printed command in order leaves a deployment on which every check passes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from two_way_sms.delivery import (
     Deployment,
     DeploymentView,
     Finding,
     NumberSettings,
+    ResponderView,
     Status,
     judge_all,
     read_deployment,
@@ -22,9 +25,17 @@ from two_way_sms.doctor.policy_edits import PolicyEdit, deny_steps, smallest_fix
 from two_way_sms.doctor.results import Check, FixStep
 
 
-def check_delivery(number: NumberSettings, view: DeploymentView) -> list[Check]:
-    """Every check of the number's two-way delivery, reading through `view`."""
-    return judge_deployment(read_deployment(number, view))
+def check_delivery(
+    number: NumberSettings,
+    view: DeploymentView,
+    *,
+    replies: ResponderView | None = None,
+    named_responders: Sequence[str] = (),
+) -> list[Check]:
+    """Every check of the number's two-way delivery, reading through `view`; with `replies`, the
+    checks of the functions that answer the topic too."""
+    deployment = read_deployment(number, view, replies=replies, named_responders=named_responders)
+    return judge_deployment(deployment)
 
 
 def judge_deployment(deployment: Deployment) -> list[Check]:
@@ -49,7 +60,7 @@ def _fix(
     finding: Finding, deployment: Deployment
 ) -> tuple[tuple[FixStep, ...], tuple[PolicyEdit, ...]]:
     """The steps that make a failed rule pass, and the policy edits among them."""
-    fix = FIXES[finding.name](deployment)
+    fix = FIXES[finding.name](deployment.focused(finding.subject))
     question = finding.question
     if question is None:
         return fix.steps, ()

@@ -149,3 +149,48 @@ def import_phone_number(region: str, instance: str, number_arn: str) -> str:
         f"--instance-id {shlex.quote(instance)}",
         f"--source-phone-number-arn {shlex.quote(number_arn)}",
     )
+
+
+def subscribe_function(region: str, topic_arn: str, function_arn: str) -> str:
+    return _join(
+        "aws sns subscribe",
+        f"--region {shlex.quote(region)}",
+        f"--topic-arn {shlex.quote(topic_arn)}",
+        "--protocol lambda",
+        f"--notification-endpoint {shlex.quote(function_arn)}",
+    )
+
+
+def add_invoke_permission(region: str, function_arn: str, statement: Mapping[str, Any]) -> str:
+    """lambda add-permission for one resource-policy statement of sns_invokes_function's shape."""
+    condition = statement.get("Condition", {})
+    return _join(
+        "aws lambda add-permission",
+        f"--region {shlex.quote(region)}",
+        f"--function-name {shlex.quote(function_arn)}",
+        f"--statement-id {shlex.quote(str(statement.get('Sid', 'AllowTwoWaySmsTopic')))}",
+        f"--action {shlex.quote(str(statement['Action']))}",
+        f"--principal {shlex.quote(str(statement['Principal']['Service']))}",
+        f"--source-arn {shlex.quote(str(condition['ArnLike']['aws:SourceArn']))}",
+        f"--source-account {shlex.quote(str(condition['StringEquals']['aws:SourceAccount']))}",
+    )
+
+
+def put_on_failure_destination(region: str, function_arn: str, destination: str) -> str:
+    config = {"OnFailure": {"Destination": destination}}
+    return _join(
+        "aws lambda put-function-event-invoke-config",
+        f"--region {shlex.quote(region)}",
+        f"--function-name {shlex.quote(function_arn)}",
+        "--maximum-retry-attempts 2",
+        f"--destination-config {_quote_json(config)}",
+    )
+
+
+def create_queue(region: str, name: str) -> str:
+    return _join(
+        "aws sqs create-queue",
+        f"--region {shlex.quote(region)}",
+        f"--queue-name {shlex.quote(name)}",
+        "--attributes SqsManagedSseEnabled=true",
+    )

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from two_way_sms.delivery import Deployment, KeyData, NumberSettings, RoleData
+from two_way_sms.delivery import Deployment, KeyData, NumberSettings, Responder, RoleData
 from two_way_sms.doctor import commands, statements
 from two_way_sms.doctor.policy_edits import PolicyEdit
 from two_way_sms.doctor.results import FixStep
@@ -400,6 +400,125 @@ def role_connect(d: Deployment) -> Fix:
     return _candidates(_role_edits(_role(d), statements.role_connect()))
 
 
+# --------------------------------------------------------------------------------------------
+# The responder (the deployment given to these is focused on the responder that failed)
+
+
+def _responder(d: Deployment) -> Responder:
+    assert d.responders, "a responder rule fails about one responder"
+    return d.responders[0]
+
+
+def responder_subscribed(d: Deployment) -> Fix:
+    responder = _responder(d)
+    return _steps(
+        FixStep(
+            f"Subscribe {responder.name} to the topic (then let SNS invoke it: responder-invoke)",
+            command=commands.subscribe_function(
+                region_of(d.channel), d.channel, responder.function_arn
+            ),
+        )
+    )
+
+
+def responder_exists(d: Deployment) -> Fix:
+    responder = _responder(d)
+    function = responder.function
+    if function is None:
+        return _steps(
+            FixStep(
+                f"Deploy the function {responder.function_arn} (modules/responder), or unsubscribe "
+                "it and subscribe the function that answers"
+            )
+        )
+    if function.state != "Active":
+        return _steps(
+            FixStep(
+                f"Make {responder.name} Active: see its StateReason",
+                command=f"aws lambda get-function-configuration --region "
+                f"{region_of(function.arn)} --function-name {function.arn} "
+                "--query '[State,StateReason]'",
+            )
+        )
+    return _steps(
+        FixStep(
+            f"Create the execution role {function.role_arn} (trust lambda.amazonaws.com), or "
+            f"give {responder.name} an existing one"
+        )
+    )
+
+
+def responder_invoke(d: Deployment) -> Fix:
+    responder = _responder(d)
+    function = responder.function
+    assert function is not None
+    statement = statements.sns_invokes_function(function.arn, d.channel, account_of(d.channel))
+    return _candidates(
+        [
+            PolicyEdit(
+                "function-policy",
+                f"resource policy of function {responder.name}",
+                function.resource_policy,
+                statement,
+                f"Let SNS invoke {responder.name} for the topic (a statement of its resource "
+                "policy)",
+                lambda _: commands.add_invoke_permission(
+                    region_of(function.arn), function.arn, statement
+                ),
+            )
+        ]
+    )
+
+
+def responder_send(d: Deployment) -> Fix:
+    responder = _responder(d)
+    role = responder.role
+    assert role is not None
+    statement = statements.reply_from([d.number.arn])
+    return _candidates(
+        [
+            PolicyEdit(
+                "responder-inline",
+                f"inline policy {statements.REPLY_POLICY_NAME} of {role.label}",
+                dict(role.inline_policies).get(statements.REPLY_POLICY_NAME),
+                statement,
+                f"Let {role.label} reply from the number (inline policy "
+                f"{statements.REPLY_POLICY_NAME})",
+                lambda doc: commands.put_role_policy(role.name, statements.REPLY_POLICY_NAME, doc),
+                inline_name=statements.REPLY_POLICY_NAME,
+            )
+        ]
+    )
+
+
+def responder_on_failure(d: Deployment) -> Fix:
+    responder = _responder(d)
+    function = responder.function
+    assert function is not None
+    region = region_of(function.arn)
+    queue_name = f"{responder.name}-failed"
+    queue_arn = f"arn:{d.number.partition}:sqs:{region}:{account_of(function.arn)}:{queue_name}"
+    steps = []
+    if function.on_failure_destination:
+        queue_arn = function.on_failure_destination
+        queue_name = queue_arn.rsplit(":", 1)[-1]
+    steps.append(
+        FixStep(
+            "Create an encrypted SQS queue for the events that fail after the retries",
+            command=commands.create_queue(region, queue_name),
+        )
+    )
+    if not function.on_failure_destination:
+        steps.append(
+            FixStep(
+                f"Send {responder.name}'s failed events there (its role needs sqs:SendMessage on "
+                "the queue)",
+                command=commands.put_on_failure_destination(region, function.arn, queue_arn),
+            )
+        )
+    return _steps(*steps)
+
+
 FIXES: Mapping[str, Callable[[Deployment], Fix]] = {
     "number-active": number_active,
     "two-way-enabled": two_way_enabled,
@@ -420,4 +539,9 @@ FIXES: Mapping[str, Callable[[Deployment], Fix]] = {
     "kms-key-enabled": kms_key_enabled,
     "kms-key-policy": kms_key_policy,
     "role-kms": role_kms,
+    "responder-subscribed": responder_subscribed,
+    "responder-exists": responder_exists,
+    "responder-invoke": responder_invoke,
+    "responder-send": responder_send,
+    "responder-on-failure": responder_on_failure,
 }

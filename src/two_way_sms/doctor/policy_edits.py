@@ -18,13 +18,23 @@ from two_way_sms.delivery.judging import first_denial
 from two_way_sms.doctor.results import FixStep
 from two_way_sms.policy import Decision, NamedPolicy, PolicyError
 
-Target = Literal["trust", "inline", "boundary", "topic-policy", "key-policy"]
+Target = Literal[
+    "trust",
+    "inline",
+    "boundary",
+    "topic-policy",
+    "key-policy",
+    "function-policy",
+    "responder-inline",
+]
 _SLOTS = {
     "trust": "resource",
     "inline": "identity",
     "boundary": "boundary",
     "topic-policy": "resource",
     "key-policy": "resource",
+    "function-policy": "resource",  # a Lambda function's resource policy
+    "responder-inline": "identity",  # an inline policy of a responder's execution role
 }
 
 

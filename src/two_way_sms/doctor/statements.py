@@ -122,3 +122,31 @@ def key_root_delegation(partition: str, account: str) -> Statement:
         "Action": "kms:*",
         "Resource": "*",
     }
+
+
+REPLY_POLICY_NAME = "two-way-sms-reply"  # the responder module's reply policy of its role
+
+
+def sns_invokes_function(function_arn: str, topic_arn: str, topic_account: str) -> Statement:
+    """Function resource policy: SNS may invoke it for this topic (lambda add-permission)."""
+    return {
+        "Sid": "AllowTwoWaySmsTopic",
+        "Effect": "Allow",
+        "Principal": {"Service": SNS_PRINCIPAL},
+        "Action": "lambda:InvokeFunction",
+        "Resource": function_arn,
+        "Condition": {
+            "ArnLike": {"aws:SourceArn": topic_arn},
+            "StringEquals": {"aws:SourceAccount": topic_account},
+        },
+    }
+
+
+def reply_from(number_arns: list[str]) -> Statement:
+    """Responder role: send replies from these numbers only."""
+    return {
+        "Sid": "ReplyFromRoutedNumbers",
+        "Effect": "Allow",
+        "Action": "sms-voice:SendTextMessage",
+        "Resource": number_arns,
+    }
