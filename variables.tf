@@ -230,7 +230,7 @@ variable "keywords" {
 
   validation {
     condition     = alltrue([for k in keys(try(var.keywords.keywords, {})) : length(k) >= 1 && length(k) <= 30])
-    error_message = "keywords.keywords: a keyword is 1 to 30 characters long; shorten it."
+    error_message = "keywords.keywords: use keywords of 1 to 30 characters (not empty, not longer)."
   }
 
   validation {

@@ -42,7 +42,7 @@ variable "keywords" {
 
   validation {
     condition     = alltrue([for k in keys(var.keywords) : length(k) >= 1 && length(k) <= 30])
-    error_message = "keywords: a keyword is 1 to 30 characters long; shorten it."
+    error_message = "keywords: use keywords of 1 to 30 characters (not empty, not longer)."
   }
 
   validation {

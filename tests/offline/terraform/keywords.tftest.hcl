@@ -30,18 +30,20 @@ run "plans_the_request_by_phone_number_id" {
   }
 
   assert {
-    condition = jsondecode(terraform_data.this.input.request) == {
-      phone_number_id = "phone-0123456789abcdef0123456789abcdef"
-      region          = "us-east-1"
-      journal         = "/two-way-sms/keywords/phone-0123456789abcdef0123456789abcdef"
-      help_message    = "Acme support: call 206-555-0199."
-      stop_message    = null
+    condition     = terraform_data.this.input.phone_number_id == "phone-0123456789abcdef0123456789abcdef" && terraform_data.this.input.journal == output.journal_parameter_name
+    error_message = "The command must get the phone number ID and the journal's name."
+  }
+
+  assert {
+    condition = jsondecode(terraform_data.this.input.keywords) == {
+      help_message = "Acme support: call 206-555-0199."
+      stop_message = null
       keywords = {
         Join = { message = "Welcome to the beta!", action = "AUTOMATIC_RESPONSE" }
         QUIT = { message = "Bye", action = "OPT_OUT" }
       }
     }
-    error_message = "The command's request must carry the keywords with their default action."
+    error_message = "The command must get the keywords with their default action, and no STOP message."
   }
 
   assert {
