@@ -16,6 +16,12 @@ locals {
   # Terraform resource: Terraform must not release them, and provider 5.x can neither set nor
   # read back the Amazon Connect channel on the resource.
   routed_by_command = { for id in var.adopted_phone_number_ids : id => id }
+
+  # Keywords go to every number this module routes, requested or adopted (by map key or ID).
+  keyword_numbers = var.keywords == null ? {} : merge(
+    { for key in keys(var.phone_numbers) : key => module.phone_number[key].id },
+    local.routed_by_command,
+  )
 }
 
 module "kms_key" {
@@ -89,4 +95,16 @@ module "two_way_channel" {
   connect_instance_id = try(var.connect.instance_id, null)
   channel_role_arn    = local.role_arn
   python              = var.python
+}
+
+module "keywords" {
+  source   = "./modules/keywords"
+  for_each = local.keyword_numbers
+
+  phone_number_id = each.value
+  help_message    = var.keywords.help_message
+  stop_message    = var.keywords.stop_message
+  keywords        = var.keywords.keywords
+  python          = var.python
+  tags            = var.tags
 }

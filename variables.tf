@@ -206,8 +206,71 @@ variable "adopted_phone_number_ids" {
   }
 }
 
+variable "keywords" {
+  description = "Keywords of every number the module routes (phone_numbers and adopted_phone_number_ids; external numbers are left alone): the answers to HELP and STOP and optional keywords such as JOIN = { message = \"Welcome!\", action = \"AUTOMATIC_RESPONSE\" }. Set through the API by modules/keywords (Python 3.8+ with boto3 on the machine that runs Terraform); destroy puts HELP and STOP back as they were and deletes the keywords it added. Null leaves keywords alone."
+  type = object({
+    help_message = optional(string)
+    stop_message = optional(string)
+    keywords = optional(map(object({
+      message = string
+      action  = optional(string, "AUTOMATIC_RESPONSE")
+    })), {})
+  })
+  default = null
+
+  validation {
+    condition     = alltrue([for m in [try(var.keywords.help_message, null)] : try(length(m) <= 1600 && trimspace(m) != "", false) if m != null])
+    error_message = "keywords.help_message: use 1 to 1600 characters with some text in them (not only spaces or line breaks), or leave it out to keep HELP as it is."
+  }
+
+  validation {
+    condition     = alltrue([for m in [try(var.keywords.stop_message, null)] : try(length(m) <= 1600 && trimspace(m) != "", false) if m != null])
+    error_message = "keywords.stop_message: use 1 to 1600 characters with some text in them (not only spaces or line breaks), or leave it out to keep STOP as it is."
+  }
+
+  validation {
+    condition     = alltrue([for k in keys(try(var.keywords.keywords, {})) : length(k) >= 1 && length(k) <= 30])
+    error_message = "keywords.keywords: use keywords of 1 to 30 characters (not empty, not longer)."
+  }
+
+  validation {
+    condition     = alltrue([for k in keys(try(var.keywords.keywords, {})) : trimspace(k) == k])
+    error_message = "keywords.keywords: a keyword can't start or end with a space; remove the space (\" JOIN\" -> \"JOIN\")."
+  }
+
+  validation {
+    condition     = alltrue([for k in keys(try(var.keywords.keywords, {})) : can(regex("^[ \\S]*$", k))])
+    error_message = "keywords.keywords: a keyword has printable characters and spaces only: no tabs or line breaks (the API's pattern)."
+  }
+
+  validation {
+    condition     = alltrue([for k in keys(try(var.keywords.keywords, {})) : !contains(["HELP", "STOP"], upper(k))])
+    error_message = "keywords.keywords: HELP and STOP are every number's own keywords and can't be added; set keywords.help_message or keywords.stop_message to change their answers."
+  }
+
+  validation {
+    condition     = length(distinct([for k in keys(try(var.keywords.keywords, {})) : upper(k)])) == length(try(var.keywords.keywords, {}))
+    error_message = "keywords.keywords: keywords are case insensitive, so two keys that differ only in case (\"join\" and \"JOIN\") are the same keyword; keep one."
+  }
+
+  validation {
+    condition     = alltrue([for v in values(try(var.keywords.keywords, {})) : try(length(v.message) <= 1600 && trimspace(v.message) != "", false)])
+    error_message = "keywords.keywords: each message is 1 to 1600 characters with some text in it (not only spaces or line breaks)."
+  }
+
+  validation {
+    condition     = alltrue([for v in values(try(var.keywords.keywords, {})) : contains(["AUTOMATIC_RESPONSE", "OPT_OUT", "OPT_IN"], v.action)])
+    error_message = "keywords.keywords: action must be \"AUTOMATIC_RESPONSE\" (answer with the message), \"OPT_OUT\" or \"OPT_IN\"."
+  }
+
+  validation {
+    condition     = length(try(var.keywords.keywords, {})) <= 28
+    error_message = "keywords.keywords: a number has at most 30 keywords, HELP and STOP included, so at most 28 here; remove some."
+  }
+}
+
 variable "python" {
-  description = "Python 3.8+ with boto3 that runs the two-way-channel command, needed for `connect` and `adopted_phone_number_ids`."
+  description = "Python 3.8+ with boto3 that runs the two-way-channel and keywords commands, needed for `connect`, `adopted_phone_number_ids` and `keywords`."
   type        = string
   default     = "python3"
   nullable    = false

@@ -1,4 +1,4 @@
-"""Inbound routing to Amazon Connect (emulator/routing.py, rule 8) against fake AWS resources,
+"""Inbound routing to Amazon Connect (emulator/sms_voice/routing.py, rule 8) against fake AWS resources,
 the connect:SendChatIntegrationEvent request (service_requests.py) and the Connect emulator's
 plain data (connect_models.py). No LocalStack."""
 
@@ -26,7 +26,7 @@ from two_way_sms.emulator.connect.models import (
     own_resource_id,
 )
 from two_way_sms.emulator.sms_voice.keywords import default_keywords
-from two_way_sms.emulator.sms_voice.models import PhoneNumber
+from two_way_sms.emulator.sms_voice.models import AUTOMATIC_RESPONSE, Keyword, PhoneNumber
 from two_way_sms.emulator.sms_voice.routing import (
     InboundMessage,
     build_payload,
@@ -379,22 +379,24 @@ def test_a_failed_send_is_a_drop_naming_connect() -> None:
 def test_route_applies_keywords_then_sends_the_guides_payload() -> None:
     aws = _aws()
     order: list[str] = []
+    number = _number()  # a keyword of the owner's: answered and still routed
+    number.keywords["AGENT"] = Keyword("AGENT", "Connecting you to an agent", AUTOMATIC_RESPONSE)
     result = route(
-        InboundMessage(CUSTOMER, E164, "help please"),
-        _number(),
+        InboundMessage(CUSTOMER, E164, "agent please"),
+        number,
         aws,
         inbound_message_id="id-42",
         previous_published_message_id=None,
         apply_keyword=lambda match, effects: order.append(f"keyword {match.keyword}"),
     )
-    assert order == ["keyword HELP"]
+    assert order == ["keyword AGENT"]
     assert result.delivery.delivered
-    assert result.payload["messageKeyword"] == "HELP"
+    assert result.payload["messageKeyword"] == "AGENT"
     (sent,) = aws.sent
     assert sent["payload"] == result.payload
     assert sent["inbound_message_id"] == "id-42"
     assert sent["session_name"] == "sms-voice-id-42"
-    assert sent["event"]["Content"] == "help please"
+    assert sent["event"]["Content"] == "agent please"
 
 
 # ---- the request that is evaluated ------------------------------------------------------------

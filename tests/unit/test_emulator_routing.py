@@ -1,4 +1,4 @@
-"""Inbound routing rules (emulator/routing.py) against fake AWS resources: payload, delivery
+"""Inbound routing rules (emulator/sms_voice/routing.py) against fake AWS resources: payload, delivery
 decisions through two_way_sms.policy, and the order of keyword effects and publishing."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from tests.support.deployments import (
 )
 from two_way_sms.delivery import KeyData, RoleData
 from two_way_sms.emulator.sms_voice.keywords import KeywordEffects, KeywordMatch, default_keywords
-from two_way_sms.emulator.sms_voice.models import PhoneNumber
+from two_way_sms.emulator.sms_voice.models import OPT_OUT, Keyword, PhoneNumber
 from two_way_sms.emulator.sms_voice.routing import (
     PAYLOAD_FIELDS,
     InboundMessage,
@@ -378,9 +378,11 @@ def test_route_applies_keyword_effects_before_publishing() -> None:
     def apply(match: KeywordMatch, effects: KeywordEffects) -> None:
         seen.append((match, effects, len(aws.published)))
 
+    number = _number()  # an OPT_OUT keyword of the owner's: acts, answers and is published
+    number.keywords["UNSUBSCRIBE ALL"] = Keyword("UNSUBSCRIBE ALL", "Bye", OPT_OUT)
     result = route(
-        InboundMessage("+14255550182", "+12065550100", "STOP please"),
-        _number(),
+        InboundMessage("+14255550182", "+12065550100", "unsubscribe all please"),
+        number,
         aws,
         inbound_message_id="6f1c5e9a-0000-4000-8000-000000000000",
         previous_published_message_id="m-1",
@@ -388,9 +390,9 @@ def test_route_applies_keyword_effects_before_publishing() -> None:
     )
     assert len(seen) == 1
     match, effects, published_before = seen[0]
-    assert (match.keyword, effects.opt_out, published_before) == ("STOP", True, 0)
+    assert (match.keyword, effects.opt_out, published_before) == ("UNSUBSCRIBE ALL", True, 0)
     assert result.delivery.delivered
-    assert result.payload["messageKeyword"] == "STOP"
+    assert result.payload["messageKeyword"] == "UNSUBSCRIBE ALL"
     assert result.payload["previousPublishedMessageId"] == "m-1"
     assert aws.published[0]["message"] == result.payload
 

@@ -311,3 +311,129 @@ run "connect_with_requested_numbers" {
   }
   expect_failures = [var.connect]
 }
+
+run "keywords_reach_requested_and_adopted_numbers" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    adopted_phone_number_ids  = ["phone-0123456789abcdef0123456789abcdef"]
+    external_phone_number_ids = ["phone-fedcba9876543210fedcba9876543210"]
+    keywords = {
+      stop_message = "Acme: you are opted out. Text START to opt back in."
+      keywords     = { JOIN = { message = "Welcome to the beta!" } }
+    }
+  }
+
+  assert {
+    condition     = toset(keys(module.keywords)) == toset(["main", "phone-0123456789abcdef0123456789abcdef"])
+    error_message = "Keywords go to every requested and adopted number, never to external ones."
+  }
+
+  assert {
+    condition     = module.keywords["phone-0123456789abcdef0123456789abcdef"].keywords == { STOP = { message = "Acme: you are opted out. Text START to opt back in.", action = "OPT_OUT" }, JOIN = { message = "Welcome to the beta!", action = "AUTOMATIC_RESPONSE" } }
+    error_message = "The adopted number gets STOP's message and JOIN with the default action."
+  }
+}
+
+run "no_keywords_leaves_them_alone" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    adopted_phone_number_ids = ["phone-0123456789abcdef0123456789abcdef"]
+  }
+
+  assert {
+    condition     = length(module.keywords) == 0
+    error_message = "Without keywords the module changes no keyword."
+  }
+}
+
+run "keywords_help_message_empty" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    keywords = { help_message = "" }
+  }
+  expect_failures = [var.keywords]
+}
+
+run "keywords_stop_message_too_long" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    keywords = { stop_message = "${join("", [for i in range(800) : "xy"])}z" } # 1601 characters
+  }
+  expect_failures = [var.keywords]
+}
+
+run "keywords_keyword_too_long" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    keywords = { keywords = { "JOIN THE BETA PROGRAM RIGHT NOW" = { message = "31 characters" } } }
+  }
+  expect_failures = [var.keywords]
+}
+
+run "keywords_keyword_trailing_space" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    keywords = { keywords = { "JOIN " = { message = "Hi" } } }
+  }
+  expect_failures = [var.keywords]
+}
+
+run "keywords_keyword_with_a_line_break" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    keywords = { keywords = { "JOIN\nNOW" = { message = "Hi" } } }
+  }
+  expect_failures = [var.keywords]
+}
+
+run "keywords_keyword_stop_in_any_case" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    keywords = { keywords = { sToP = { message = "Bye", action = "OPT_OUT" } } }
+  }
+  expect_failures = [var.keywords]
+}
+
+run "keywords_equal_ignoring_case" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    keywords = { keywords = { Join = { message = "Hi" }, JOIN = { message = "Hello" } } }
+  }
+  expect_failures = [var.keywords]
+}
+
+run "keywords_message_only_whitespace" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    keywords = { keywords = { JOIN = { message = "\n\n" } } }
+  }
+  expect_failures = [var.keywords]
+}
+
+run "keywords_unknown_action" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    keywords = { keywords = { JOIN = { message = "Hi", action = "opt_in" } } }
+  }
+  expect_failures = [var.keywords]
+}
+
+run "keywords_twenty_nine_optional_keywords" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    keywords = { keywords = { for i in range(29) : "K${i}" => { message = "Keyword ${i}" } } }
+  }
+  expect_failures = [var.keywords]
+}

@@ -23,7 +23,7 @@ from localstack.http import Request, Response, route
 from localstack.services.edge import ROUTER
 
 from two_way_sms.emulator.clock import utcnow
-from two_way_sms.emulator.sms_voice.keywords import KeywordEffects, KeywordMatch
+from two_way_sms.emulator.sms_voice.keywords import KeywordEffects, KeywordMatch, answer_to_send
 from two_way_sms.emulator.sms_voice.models import OutboundMessage, PhoneNumber
 from two_way_sms.emulator.sms_voice.routing import InboundMessage, InboundRequestError
 from two_way_sms.emulator.sms_voice.routing import route as route_inbound
@@ -166,20 +166,22 @@ def _apply_keyword(
     with LOCK:
         store = sms_voice_stores[number.account_id][number.region]
         opt_out_list = store.opt_out_lists.get(number.opt_out_list_name)
+        opted_out_before = opt_out_list is not None and customer in opt_out_list.numbers
         if opt_out_list is not None:
             if effects.opt_out:
                 opt_out_list.opt_out(customer, end_user=True)
                 done["optedOut"] = True
             if effects.opt_in:
                 done["optedIn"] = opt_out_list.opt_in(customer)
-        if effects.auto_response:
+        answer = answer_to_send(effects, opted_out_before=opted_out_before)
+        if answer:
             sent = OutboundMessage(
                 message_id=str(uuid.uuid4()),
                 kind="AutoResponse",
                 account_id=number.account_id,
                 region=number.region,
                 destination_number=customer,
-                body=effects.auto_response,
+                body=answer,
                 origination_identity=number.phone_number_id,
                 origination_number=number.phone_number,
                 message_type=number.message_type,

@@ -279,6 +279,9 @@ def route(
         message, match.keyword, inbound_message_id, previous_published_message_id
     )
     session_name = f"sms-voice-{inbound_message_id[:8]}"
-    delivery = deliver(number, payload, aws, session_name)
+    if effects.withheld:  # HELP and STOP with AWS-managed opt-outs: answered, not routed
+        delivery = Delivery(False, None, f"not delivered: {effects.withheld}")
+    else:
+        delivery = deliver(number, payload, aws, session_name)
     notes = [effects.note] if effects.note else []
     return RoutingResult(payload, match, effects, delivery, notes)
