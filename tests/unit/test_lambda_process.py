@@ -136,6 +136,19 @@ def test_logs_are_the_functions_output_between_start_end_and_report(
     assert "Init Duration" not in second.logs
 
 
+def test_what_the_import_printed_comes_before_the_first_start(tmp_path: Path) -> None:
+    noisy = "import sys\nsys.stdout.write('i' * 300_000 + '\\n')\n" + HANDLER
+    root = _task_root(tmp_path / "task", noisy)
+    process = FunctionProcess(sys.executable, _environment(root), root)
+    try:
+        process.start(timeout=60)
+        outcome, _ = _invoke(process, {"n": 1}, "r1")
+    finally:
+        process.stop()
+    lines = outcome.logs.splitlines()
+    assert lines[:3] == ["i" * 300_000, "init output", "START RequestId: r1 Version: $LATEST"]
+
+
 def test_an_exception_is_an_error_result_and_the_process_stays(function: FunctionProcess) -> None:
     failed, body = _invoke(function, {"do": "raise"}, "r1")
     assert failed.is_error

@@ -178,6 +178,7 @@ class _Child:
         self._messages_ended = False
         self._output_changed = threading.Condition()
         self._send_lock = threading.Lock()
+        self._kill_lock = threading.Lock()
         self._threads = [
             threading.Thread(target=self._read_messages, args=(response_r,), daemon=True),
             threading.Thread(target=self._read_output, args=(output_r,), daemon=True),
@@ -255,16 +256,20 @@ class _Child:
 
     def kill(self) -> int | None:
         """Kill its process group (it leads it) and reap it; its exit code."""
-        with self._send_lock:
+        with self._kill_lock:
             if self.popen.returncode is None:
-                # Not reaped yet, so this pid and group are still the ones we started.
+                # Not reaped yet (only this method reaps, under this lock), so this pid and
+                # group are still the ones we started.
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.killpg(self.popen.pid, signal.SIGKILL)
-            with contextlib.suppress(OSError):
-                os.close(self._request_w)
-            self._request_w = -1
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.popen.wait(timeout=5)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self.popen.wait(timeout=5)
+        # A send blocked on a full pipe fails as soon as the process is gone: then close it.
+        with self._send_lock:
+            if self._request_w >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(self._request_w)
+                self._request_w = -1
         return self.popen.returncode
 
 
@@ -288,6 +293,7 @@ class FunctionProcess:
         self._opt_dir = opt_dir
         self._child: _Child | None = None
         self._init_ms: float | None = None
+        self._init_output = b""
         self._stopped = False
         self._lock = threading.Lock()
         _LIVE.add(self)
@@ -315,6 +321,8 @@ class FunctionProcess:
             raise TimeoutError(f"the runtime was not ready within {timeout} s") from None
         if message is not None and message.get("type") == "ready":
             self._init_ms = (time.monotonic() - child.started) * 1000
+            # What the import printed: the logs of the first invocation start with it.
+            self._init_output = child.take_output(bootstrap.INIT_MARKER, OUTPUT_GRACE_SECONDS)
             return
         returncode = child.kill()
         logs = child.take_output(None, OUTPUT_GRACE_SECONDS).decode(errors="replace")
@@ -335,7 +343,8 @@ class FunctionProcess:
             child = self._child
             assert child is not None
         init_ms, self._init_ms = self._init_ms, None
-        preamble = child.take_pending_output()  # init output, or a background thread's
+        # What the import printed, and what a background thread printed since.
+        preamble, self._init_output = self._init_output + child.take_pending_output(), b""
         started = time.monotonic()
         sent = child.send(
             {

@@ -10,7 +10,8 @@ executor reads as the function's logs. Then:
 
 1. The handler (`_HANDLER`, "module.function") is imported once; the module stays loaded, so
    module-level state survives between invocations of this process, as on AWS.
-2. One JSON line on RESPONSE_FD says {"type": "ready"} or {"type": "init_error", "error": E}.
+2. One JSON line on RESPONSE_FD says {"type": "ready"} (after INIT_MARKER on stdout ends
+   what the import printed) or {"type": "init_error", "error": E}.
 3. Each JSON line read from REQUEST_FD, {"type": "invoke", "requestId", "invokedFunctionArn",
    "payload" (the event, as text), "deadlineMs" (epoch ms), "traceId"}, is one invocation.
    Once the handler is done, stdout and stderr are flushed, end_marker(requestId) is written
@@ -53,6 +54,9 @@ _current_request_id = ""
 def end_marker(request_id: str) -> bytes:
     """Written to stdout after an invocation's output: the executor cuts the logs there."""
     return f"\x00\x00END RequestId: {request_id}\x00\x00".encode()
+
+
+INIT_MARKER = b"\x00\x00INIT DONE\x00\x00"  # after what the import printed
 
 
 class FunctionError(Exception):
@@ -211,12 +215,12 @@ def write_message(fd: int, message: dict[str, Any]) -> None:
         data = data[written:]
 
 
-def end_of_output(request_id: str) -> None:
+def flush_output(marker: bytes) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     # When the function closed its stdout, the executor stops waiting for the marker.
     with contextlib.suppress(OSError):
-        os.write(1, end_marker(request_id))
+        os.write(1, marker)
 
 
 def end_process_group() -> None:
@@ -282,12 +286,13 @@ def main(argv: list[str]) -> int:
         sys.stderr.flush()
         write_message(response_fd, {"type": "init_error", "error": body})
         return 1
+    flush_output(INIT_MARKER)
     write_message(response_fd, {"type": "ready"})
     while True:
         request = requests.get()
         _current_request_id = request["requestId"]
         payload, is_error = invoke(handler, request)
-        end_of_output(request["requestId"])
+        flush_output(end_marker(request["requestId"]))
         write_message(
             response_fd,
             {
