@@ -52,7 +52,7 @@ class PreparedVersion:
     runtime_env: RuntimeEnv
     task_root: Path
     opt_dir: Path | None
-    owned: Path | None  # the folder cleanup_version removes (None: hot-reloaded code in place)
+    folder: Path  # this version's copies (task, opt), removed by cleanup_version
 
 
 _prepared: dict[str, PreparedVersion] = {}
@@ -170,8 +170,8 @@ class HostPythonRuntimeExecutor(RuntimeExecutor):
     def cleanup_version(cls, function_version: FunctionVersion) -> None:
         with _lock:
             prepared = _prepared.pop(_version_key(function_version), None)
-        if prepared is not None and prepared.owned is not None:
-            function_code.remove(prepared.owned)
+        if prepared is not None:
+            function_code.remove(prepared.folder)
 
     def _prepared_version(self) -> PreparedVersion:
         key = _version_key(self.function_version)
