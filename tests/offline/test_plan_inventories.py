@@ -22,6 +22,13 @@ POLICY_ATTRIBUTES = {
     "aws_sns_topic_policy": "policy",
     "aws_sqs_queue_policy": "policy",
 }
+# The only policies that cannot be read at plan time, each with its reason.
+UNKNOWN_UNTIL_APPLY = {
+    # The responder's reply permission names the phone number requested in the same apply:
+    # AWS assigns the number's ID, so its ARN, only then (the module's own inventories, given
+    # ARNs, show the policy in full).
+    "module.examples__responder.module.responder.aws_iam_role_policy.reply.policy",
+}
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
@@ -42,16 +49,22 @@ def test_every_module_and_example_has_a_scenario(project_root: Path) -> None:
 
 
 def test_every_policy_is_known_at_plan_time(plan_of_all_scenarios: CombinedPlan) -> None:
-    checked, unknown = 0, []
+    checked, unknown, excused = 0, [], set[str]()
     for change in plan_of_all_scenarios.plan["resource_changes"]:
         attribute = POLICY_ATTRIBUTES.get(change["type"])
         if attribute is None or change["mode"] != "managed":
             continue
         checked += 1
         if (change["change"].get("after_unknown") or {}).get(attribute) is True:
-            unknown.append(f"{change['address']}.{attribute}")
+            name = f"{change['address']}.{attribute}"
+            if name in UNKNOWN_UNTIL_APPLY:
+                excused.add(name)
+            else:
+                unknown.append(name)
     assert checked >= 10, f"only {checked} policies found in the plan"
     assert not unknown, f"policies unknown until apply (reviewers cannot read them): {unknown}"
+    # An excuse that no longer applies goes: the policy became readable, or it moved.
+    assert excused == UNKNOWN_UNTIL_APPLY, f"stale excuses: {UNKNOWN_UNTIL_APPLY - excused}"
 
 
 def test_harness_validates(plan_of_all_scenarios: CombinedPlan) -> None:

@@ -147,6 +147,8 @@ def test_render_one_block_per_alias_with_everything_localstack_needs(tmp_path: P
         "s3",
         "pinpointsmsvoicev2",
         "connect",
+        "lambda",
+        "logs",
     }
 
 

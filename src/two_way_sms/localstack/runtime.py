@@ -44,7 +44,17 @@ STATE_DIR = ".localstack"
 MIN_PYTHON = (3, 12)
 PREFERRED_PYTHONS = ("3.13", "3.12")
 # Services the project's tests and the two-way SMS emulator need: `up` waits for all of them.
-REQUIRED_SERVICES = ("iam", "kms", "s3", "sns", "sqs", "sts", "pinpoint-sms-voice-v2")
+REQUIRED_SERVICES = (
+    "iam",
+    "kms",
+    "s3",
+    "sns",
+    "sqs",
+    "sts",
+    "pinpoint-sms-voice-v2",
+    "lambda",
+    "logs",
+)
 READY_STATES = frozenset({"available", "running"})
 INBOUND_ROUTE = "/_aws/sms-voice/inbound-messages"
 
@@ -187,6 +197,11 @@ class Settings:
                 "LOCALSTACK_VOLUME_DIR": str(self.state_dir / "volume"),
             }
         )
+        # Python Lambda functions as host processes, no Docker (emulator/lambda_host).
+        env.setdefault("LAMBDA_RUNTIME_EXECUTOR", "host-python")
+        # Async invocations are retried 1 s, 2 s, ... apart instead of AWS's minutes, so retries
+        # and on-failure destinations can be exercised quickly; set it to 60 for AWS's pacing.
+        env.setdefault("LAMBDA_RETRY_BASE_DELAY", "1")
         return env
 
 

@@ -26,7 +26,18 @@ OVERRIDE_FILE = "localstack_override.tf"
 DEFAULT_ENDPOINT = "http://127.0.0.1:4566"
 DEFAULT_REGION = "us-east-1"
 # Provider 5.x endpoint names of the services this project's modules and tests use.
-DEFAULT_SERVICES = ("sns", "sqs", "kms", "iam", "sts", "s3", "pinpointsmsvoicev2", "connect")
+DEFAULT_SERVICES = (
+    "sns",
+    "sqs",
+    "kms",
+    "iam",
+    "sts",
+    "s3",
+    "pinpointsmsvoicev2",
+    "connect",
+    "lambda",
+    "logs",
+)
 _COPY_IGNORED = shutil.ignore_patterns(
     ".terraform", "terraform.tfstate*", ".terraform.tfstate.lock.info", "*.tfplan", OVERRIDE_FILE
 )
