@@ -265,7 +265,7 @@ def responder_mode(**function_changes: Any) -> tuple[NumberSettings, FakeAws]:
     aws.roles[RESPONDER_ROLE] = RoleData(
         arn=RESPONDER_ROLE,
         trust_policy=policy(),
-        inline_policies=[("two-way-sms-reply", policy(REPLY_STATEMENT))],
+        inline_policies=[("sms-responder-reply", policy(REPLY_STATEMENT))],
     )
     aws.destinations.add(FAILED_QUEUE)
     return settings, aws

@@ -156,10 +156,10 @@ def test_a_role_that_may_not_reply_from_the_number_fails_with_its_inline_policy(
         "Resource": [NUMBER_ARN],
     }
     assert (step.command or "").startswith(
-        "aws iam put-role-policy --role-name sms-responder --policy-name two-way-sms-reply "
+        "aws iam put-role-policy --role-name sms-responder --policy-name sms-responder-reply "
     )
     aws.roles[RESPONDER_ROLE] = RoleData(
-        RESPONDER_ROLE, policy(), inline_policies=[("two-way-sms-reply", policy(step.policy))]
+        RESPONDER_ROLE, policy(), inline_policies=[("sms-responder-reply", policy(step.policy))]
     )
     assert _checks(settings, aws)["responder-send"].status is Status.PASS
 

@@ -1,6 +1,6 @@
-"""Inbound routing to Amazon Connect (emulator/sms_voice/routing.py, rule 8) against fake AWS resources,
-the connect:SendChatIntegrationEvent request (service_requests.py) and the Connect emulator's
-plain data (connect_models.py). No LocalStack."""
+"""Inbound routing to Amazon Connect (emulator/sms_voice/routing.py) against fake AWS
+resources, the connect:SendChatIntegrationEvent request (delivery/requests.py) and the Connect
+emulator's plain data (emulator/connect/models.py). No LocalStack."""
 
 from __future__ import annotations
 

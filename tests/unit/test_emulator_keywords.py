@@ -1,6 +1,6 @@
-"""Keyword matching and what a keyword does (emulator/sms_voice/keywords.py), without LocalStack; and
-what routing makes of it: an owner's keyword is answered and still published, HELP and STOP
-are answered and not published (AWS-managed opt-outs)."""
+"""Keyword matching and what a keyword does (emulator/sms_voice/keywords.py), without
+LocalStack; and what routing makes of it: an owner's keyword is answered and still published,
+HELP and STOP are answered and not published (AWS-managed opt-outs)."""
 
 from __future__ import annotations
 

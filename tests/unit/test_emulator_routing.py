@@ -1,5 +1,5 @@
-"""Inbound routing rules (emulator/sms_voice/routing.py) against fake AWS resources: payload, delivery
-decisions through two_way_sms.policy, and the order of keyword effects and publishing."""
+"""Inbound routing (emulator/sms_voice/routing.py) against fake AWS resources: payload, delivery
+decisions through the rule table, and the order of keyword effects and publishing."""
 
 from __future__ import annotations
 

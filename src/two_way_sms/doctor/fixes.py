@@ -475,17 +475,17 @@ def responder_send(d: Deployment) -> Fix:
     role = responder.role
     assert role is not None
     statement = statements.reply_from([d.number.arn])
+    policy_name = statements.reply_policy_name(responder.name)
     return _candidates(
         [
             PolicyEdit(
                 "responder-inline",
-                f"inline policy {statements.REPLY_POLICY_NAME} of {role.label}",
-                dict(role.inline_policies).get(statements.REPLY_POLICY_NAME),
+                f"inline policy {policy_name} of {role.label}",
+                dict(role.inline_policies).get(policy_name),
                 statement,
-                f"Let {role.label} reply from the number (inline policy "
-                f"{statements.REPLY_POLICY_NAME})",
-                lambda doc: commands.put_role_policy(role.name, statements.REPLY_POLICY_NAME, doc),
-                inline_name=statements.REPLY_POLICY_NAME,
+                f"Let {role.label} reply from the number (inline policy {policy_name})",
+                lambda doc: commands.put_role_policy(role.name, policy_name, doc),
+                inline_name=policy_name,
             )
         ]
     )

@@ -124,7 +124,9 @@ def key_root_delegation(partition: str, account: str) -> Statement:
     }
 
 
-REPLY_POLICY_NAME = "two-way-sms-reply"  # the responder module's reply policy of its role
+def reply_policy_name(function_name: str) -> str:
+    """The responder module's inline reply policy on the function's role: `<name>-reply`."""
+    return f"{function_name}-reply"
 
 
 def sns_invokes_function(function_arn: str, topic_arn: str, topic_account: str) -> Statement:
