@@ -12,10 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from two_way_sms.harness.native_tests import TEST_DIRECTORY, count_run_blocks, run_native_tests
-from two_way_sms.harness.readme_tables import parse, updated_readme
-from two_way_sms.harness.sources import copy_terraform_sources, example_dirs, module_dirs
-from two_way_sms.harness.toolchain import process_env, terraform_env
+from two_way_sms_tools.terraform.native_tests import (
+    TEST_DIRECTORY,
+    count_run_blocks,
+    run_native_tests,
+)
+from two_way_sms_tools.terraform.readme_tables import parse, updated_readme
+from two_way_sms_tools.terraform.sources import copy_terraform_sources, example_dirs, module_dirs
+from two_way_sms_tools.terraform.toolchain import process_env, terraform_env
 
 NATIVE_FILES = sorted((Path(__file__).parents[2] / TEST_DIRECTORY).glob("*.tftest.hcl"))
 # `make test` runs two xdist workers, one per group: "plans" (the combined plan, ~18 s) and
