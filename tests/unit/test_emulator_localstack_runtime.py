@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,12 @@ def test_settings_default_to_this_checkout() -> None:
     assert settings.root == PROJECT_ROOT == Path(__file__).resolve().parents[2]
     assert settings.constraints == PROJECT_ROOT / CONSTRAINTS_FILE
     assert settings.constraints.is_file()
+
+
+def test_emulator_extra_pins_the_localstack_the_lifecycle_installs() -> None:
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]
+    assert project["optional-dependencies"]["emulator"] == [venv.LOCALSTACK_REQUIREMENT]
+    assert venv.LOCALSTACK_REQUIREMENT == "localstack-core[runtime]==4.14.0"
 
 
 def test_constraints_pin_what_localstack_needs() -> None:
