@@ -1,5 +1,9 @@
 """boto3 clients of LocalStack, and an SQS queue subscribed to a topic: for the end-to-end
 tests' fixtures, the demo and the benchmark.
+
+Plain boto3 with `endpoint_url`, not localstack-client: that package knows no
+pinpoint-sms-voice-v2 or connect, lets AWS_ENDPOINT_URL override the endpoint it is given, and
+cannot parse an IPv6 loopback host (see the README's "LocalStack" section).
 """
 
 from __future__ import annotations
