@@ -56,11 +56,18 @@ localstack-down: $(STAMP) ## Stop the LocalStack this project started
 test-unit: $(STAMP) ## Python unit tests only
 	$(PYTEST) tests/unit
 
-.PHONY: lint
-lint: $(STAMP) ## ruff, terraform fmt and the README tables (the same checks as .pre-commit-config.yaml)
+# .pre-commit-config.yaml runs these same targets, one hook each.
+.PHONY: lint lint-python lint-terraform docs-check
+lint: lint-python lint-terraform docs-check ## ruff, terraform fmt and the README tables (also part of `make test`)
+
+lint-python: $(STAMP) ## ruff check and ruff format --check
 	$(VENV)/bin/ruff check src tools tests scripts
 	$(VENV)/bin/ruff format --check src tools tests scripts
+
+lint-terraform: ## terraform fmt -check
 	terraform fmt -check -recursive
+
+docs-check: $(STAMP) ## The README tables match the Terraform sources (`make docs` rewrites them)
 	$(TOOLS) -m two_way_sms_tools.terraform.readme_tables --check $(README_DIRS)
 
 .PHONY: fmt
