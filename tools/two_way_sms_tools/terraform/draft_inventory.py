@@ -49,9 +49,16 @@ def _known(values: dict[str, Any], unknown: dict[str, Any]) -> dict[str, Any]:
 
 def main(paths: list[str]) -> int:
     wanted = {Path(p).resolve() for p in paths}
-    scenarios = [
-        s for s in load_scenarios(PROJECT / INVENTORY_DIR) if not wanted or s.source in wanted
-    ]
+    every = load_scenarios(PROJECT / INVENTORY_DIR)
+    unknown = sorted(str(p) for p in wanted - {s.source for s in every})
+    if unknown:
+        print(
+            f"error: not an inventory under {INVENTORY_DIR}/ (name existing .yaml files, or none "
+            f"for all): {', '.join(unknown)}",
+            file=sys.stderr,
+        )
+        return 2
+    scenarios = [s for s in every if not wanted or s.source in wanted]
     with combined_plan(PROJECT, scenarios) as combined:
         plan = combined.plan
         for scenario in scenarios:
