@@ -49,13 +49,6 @@ HOOKS = {
     "register_inbound_routes": "two_way_sms.emulator.hooks:register_inbound_routes",
     "register_connect_routes": "two_way_sms.emulator.hooks:register_connect_routes",
 }
-_LIST_PLUGINS = """
-from importlib.metadata import entry_points
-for group in ("localstack.aws.provider", "localstack.hooks.on_infra_start"):
-    for entry_point in entry_points(group=group):
-        entry_point.load()  # the object it names imports
-        print(group, entry_point.name, entry_point.value)
-"""
 
 
 @pytest.fixture(scope="module")
@@ -108,10 +101,10 @@ def test_base_install_runs_the_cli_and_doctor_without_localstack(
     print(f"wheel built in {wheel.seconds:.1f} s; base venv installed in {venv.seconds:.1f} s")
     product = [m for m in wheel.importable_modules() if not m.startswith(EMULATOR + ".")]
     imported = venv.import_all(product)
-    assert imported == {"failed": {}, "outside_the_venv": []}
+    assert (imported.failed, imported.outside_the_venv) == ({}, [])
     emulator = [m for m in wheel.importable_modules() if m.startswith(EMULATOR + ".")]
-    needs_localstack = venv.import_all(emulator)["failed"]
-    assert isinstance(needs_localstack, dict)
+    needs_localstack = venv.import_all(emulator).failed
+    assert needs_localstack, "the emulator's LocalStack-bound modules imported without LocalStack"
     # Without the extra, what fails is only LocalStack missing, never anything else.
     assert all("No module named 'localstack" in e for e in needs_localstack.values())
     _help_lists_every_subcommand(venv)
@@ -128,9 +121,10 @@ def test_emulator_extra_imports_every_module_and_registers_the_plugins(
         settings.constraints,
     )
     print(f"emulator venv installed in {venv.seconds:.1f} s")
-    assert venv.import_all(wheel.importable_modules()) == {"failed": {}, "outside_the_venv": []}
-    listed = venv.run(str(venv.python), "-I", "-c", _LIST_PLUGINS).stdout.splitlines()
+    groups = ("localstack.aws.provider", "localstack.hooks.on_infra_start")
+    imported = venv.import_all(wheel.importable_modules(), groups)
+    assert (imported.failed, imported.outside_the_venv) == ({}, [])
     wanted = [f"localstack.aws.provider {name} {value}" for name, value in PROVIDERS.items()]
     wanted += [f"localstack.hooks.on_infra_start {n} {v}" for n, v in HOOKS.items()]
-    assert set(wanted) <= set(listed), listed
+    assert set(wanted) <= set(imported.entry_points), imported.entry_points
     _help_lists_every_subcommand(venv)

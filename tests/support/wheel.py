@@ -42,10 +42,14 @@ _NOT_SOURCES = shutil.ignore_patterns(
 # Importing a __main__ module runs the program: the console script and `-m` cover those.
 _RUNS_ON_IMPORT = "__main__"
 
+# Run in the fresh venv, isolated: import each module, then load each entry point of the named
+# groups, in one interpreter (a LocalStack import costs seconds).
 _IMPORT_EVERY_MODULE = """
 import importlib, json, sys
-failed, outside = {}, []
-for name in sys.argv[1:]:
+from importlib.metadata import entry_points
+wanted = json.loads(sys.argv[1])
+failed, outside, loaded = {}, [], []
+for name in wanted["modules"]:
     try:
         module = importlib.import_module(name)
     except BaseException as error:  # a module that fails to import is the finding
@@ -54,7 +58,15 @@ for name in sys.argv[1:]:
     origin = getattr(module, "__file__", None) or ""
     if not origin.startswith(sys.prefix):
         outside.append(f"{name}: {origin}")
-print(json.dumps({"failed": failed, "outside_the_venv": outside}))
+for group in wanted["groups"]:
+    for entry_point in entry_points(group=group):
+        try:
+            entry_point.load()
+        except BaseException as error:
+            failed[f"{group} {entry_point.name}"] = f"{type(error).__name__}: {error}"
+            continue
+        loaded.append(f"{group} {entry_point.name} {entry_point.value}")
+print(json.dumps({"failed": failed, "outside_the_venv": outside, "entry_points": loaded}))
 """
 
 
@@ -129,6 +141,13 @@ def build_wheel(project_root: Path, workdir: Path) -> Wheel:
 
 
 @dataclass(frozen=True)
+class Imported:
+    failed: dict[str, str]  # module (or "group name" of an entry point) -> its error
+    outside_the_venv: list[str]  # modules imported from anywhere but the venv
+    entry_points: list[str]  # "group name module:object" of each entry point that loaded
+
+
+@dataclass(frozen=True)
 class FreshVenv:
     root: Path
     seconds: float  # creating it and installing into it
@@ -140,12 +159,13 @@ class FreshVenv:
     def script(self, name: str) -> Path:
         return self.root / "bin" / name
 
-    def import_all(self, modules: Iterable[str]) -> dict[str, object]:
-        """{"failed": {module: error}, "outside_the_venv": [...]} for importing each module in
-        a fresh interpreter of this venv, isolated (-I: no cwd, no PYTHONPATH, no user site)."""
-        done = _run([str(self.python), "-I", "-c", _IMPORT_EVERY_MODULE, *modules], cwd=self.root)
-        result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
-        return result
+    def import_all(self, modules: Iterable[str], groups: Iterable[str] = ()) -> Imported:
+        """Import each module, then load every entry point of `groups`, in one fresh
+        interpreter of this venv, isolated (-I: no cwd, no PYTHONPATH, no user site)."""
+        wanted = json.dumps({"modules": list(modules), "groups": list(groups)})
+        done = _run([str(self.python), "-I", "-c", _IMPORT_EVERY_MODULE, wanted], cwd=self.root)
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        return Imported(result["failed"], result["outside_the_venv"], result["entry_points"])
 
     def run(self, *command: str) -> subprocess.CompletedProcess[str]:
         env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
