@@ -7,6 +7,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PYTEST := $(PY) -m pytest -p no:cacheprovider
 STAMP  := $(VENV)/.installed
+# Test, demo and benchmark tooling (tools/two_way_sms_tools) is never installed: put it on the path.
+TOOLS  := PYTHONPATH=tools $(PY)
+README_DIRS := . modules/* examples/*
 
 .PHONY: help
 help: ## List the targets
@@ -43,49 +46,57 @@ test-e2e: $(STAMP) ## End-to-end tier only: LocalStack with the emulator (starte
 
 .PHONY: localstack-up
 localstack-up: $(STAMP) ## Start LocalStack 4.14.0 with the emulator on 127.0.0.1:4566 (own venv, Python >= 3.12)
-	$(PY) -m two_way_sms.localstack up
+	$(TOOLS) -m two_way_sms_tools.localstack up
 
 .PHONY: localstack-down
 localstack-down: $(STAMP) ## Stop the LocalStack this project started
-	$(PY) -m two_way_sms.localstack down
+	$(TOOLS) -m two_way_sms_tools.localstack down
 
 .PHONY: test-unit
 test-unit: $(STAMP) ## Python unit tests only
 	$(PYTEST) tests/unit
 
-.PHONY: lint
-lint: $(STAMP) ## ruff and terraform fmt (also part of `make test`)
-	$(VENV)/bin/ruff check src tests scripts
-	$(VENV)/bin/ruff format --check src tests scripts
+# .pre-commit-config.yaml runs these same targets, one hook each.
+.PHONY: lint lint-python lint-terraform docs-check
+lint: lint-python lint-terraform docs-check ## ruff, terraform fmt and the README tables (also part of `make test`)
+
+lint-python: $(STAMP) ## ruff check and ruff format --check
+	$(VENV)/bin/ruff check src tools tests scripts
+	$(VENV)/bin/ruff format --check src tools tests scripts
+
+lint-terraform: ## terraform fmt -check
 	terraform fmt -check -recursive
+
+docs-check: $(STAMP) ## The README tables match the Terraform sources (`make docs` rewrites them)
+	$(TOOLS) -m two_way_sms_tools.terraform.readme_tables --check $(README_DIRS)
 
 .PHONY: fmt
 fmt: $(STAMP) ## Format Python and Terraform sources
-	$(VENV)/bin/ruff format src tests scripts
+	$(VENV)/bin/ruff format src tools tests scripts
 	terraform fmt -recursive
 
 .PHONY: docs
 docs: $(STAMP) ## Regenerate the inputs/outputs and validation tables of every README
-	$(PY) -m two_way_sms.harness.readme_tables . modules/* examples/*
+	$(TOOLS) -m two_way_sms_tools.terraform.readme_tables $(README_DIRS)
 
 .PHONY: demo
 demo: $(STAMP) ## Main job: LocalStack + emulator, apply examples/sns-kms, text the number, print the payload
-	$(PY) -m two_way_sms.harness.demo $(if $(KEEP),--keep)
+	$(TOOLS) -m two_way_sms_tools.demo $(if $(KEEP),--keep)
 
 .PHONY: demo-down
 demo-down: $(STAMP) ## Tear down a demo kept with `make demo KEEP=1`
-	$(PY) -m two_way_sms.harness.demo --down
+	$(TOOLS) -m two_way_sms_tools.demo --down
 
 .PHONY: plan
 plan: $(STAMP) ## Offline plan of an example, policies in full (EXAMPLE=examples/sns-kms)
-	$(PY) -m two_way_sms.harness.demo_plan $(or $(EXAMPLE),examples/sns-kms)
+	$(TOOLS) -m two_way_sms_tools.demo_plan $(or $(EXAMPLE),examples/sns-kms)
 
 .PHONY: bench
-bench: $(STAMP) ## Print benchmark figures (offline tier wall time, Terraform processes)
-	$(PY) scripts/bench.py
+bench: $(STAMP) ## Print benchmark figures (tier wall times, Terraform processes, LocalStack start, routing)
+	$(TOOLS) -m two_way_sms_tools.bench
 
 .PHONY: clean
 clean: ## Remove caches and virtual environments
-	-$(PY) -m two_way_sms.localstack down
+	-$(TOOLS) -m two_way_sms_tools.localstack down
 	rm -rf $(VENV) .venv-localstack .localstack .cache .pytest_cache .ruff_cache .hypothesis
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

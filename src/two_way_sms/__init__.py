@@ -1,6 +1,7 @@
 """Two-way SMS for AWS End User Messaging SMS.
 
-Terraform test harness, LocalStack emulator, policy evaluator and operator tools.
+The operator CLI and its delivery checks, the IAM policy evaluator, and the LocalStack emulator
+plugin. Test, demo and benchmark tooling lives outside the package (tools/ in the checkout).
 """
 
 __version__ = "0.1.0"

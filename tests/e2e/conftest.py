@@ -1,12 +1,12 @@
 """End-to-end fixtures: LocalStack (with the pinpoint-sms-voice-v2 emulator) and AWS clients.
 
 `localstack` reuses a healthy instance at the configured endpoint (LOCALSTACK_LISTEN_HOST /
-LOCALSTACK_PORT, default 127.0.0.1:4566) or starts one with `two_way_sms.localstack.runtime`
-and stops it when the session ends - only if a test session started it, and only once the
-last pytest-xdist worker using it is done.
+LOCALSTACK_PORT, default 127.0.0.1:4566) or starts one with `two_way_sms_tools.localstack` and
+stops it when the session ends - only if a test session started it, and only once the last
+pytest-xdist worker using it is done (a lease each).
 
-Clients are plain boto3 with `endpoint_url` (localstack-client does not know
-pinpoint-sms-voice-v2 or connect). Credentials "test" map to LocalStack's default account
+Clients come from `two_way_sms_tools.localstack.clients` (plain boto3 with `endpoint_url`, the
+same as the demo's and the benchmark's). Credentials "test" map to LocalStack's default account
 000000000000, as Terraform's do; an access key that is a 12-digit number selects that account.
 """
 
@@ -21,51 +21,43 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import boto3
 import pytest
-from botocore.config import Config
 
-from two_way_sms.localstack import runtime
+from two_way_sms.cli.inbound_client import INBOUND_PATH
+from two_way_sms_tools.localstack import leases
+from two_way_sms_tools.localstack.clients import (
+    DEFAULT_ACCOUNT,
+    REGION,
+    Subscriber,
+    client,
+    subscribe_queue,
+)
+from two_way_sms_tools.localstack.process import Started
+from two_way_sms_tools.localstack.settings import Settings
 
-DEFAULT_ACCOUNT = "000000000000"
-DEFAULT_REGION = "us-east-1"
-INBOUND_PATH = "/_aws/sms-voice/inbound-messages"
-OUTBOUND_PATH = "/_aws/sms-voice/outbound-messages"
-_CLIENT_CONFIG = Config(retries={"max_attempts": 2, "mode": "standard"}, connect_timeout=5)
+OUTBOUND_ROUTE = "/_aws/sms-voice/outbound-messages"
 
 ClientFactory = Callable[..., Any]
 
 
 @pytest.fixture(scope="session")
-def project_root() -> Path:
-    return Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="session")
-def localstack(project_root: Path) -> Iterator[runtime.Started]:
-    settings = runtime.Settings.from_env(root=project_root)
-    with runtime.lease(settings) as started:
+def localstack(project_root: Path) -> Iterator[Started]:
+    settings = Settings.from_env(root=project_root)
+    with leases.lease(settings) as started:
         yield started
 
 
 @pytest.fixture(scope="session")
-def localstack_endpoint(localstack: runtime.Started) -> str:
+def localstack_endpoint(localstack: Started) -> str:
     return localstack.endpoint
 
 
 @pytest.fixture(scope="session")
 def client_factory(localstack_endpoint: str) -> ClientFactory:
-    """client_factory(service, account=DEFAULT_ACCOUNT, region=DEFAULT_REGION) -> boto3 client."""
+    """client_factory(service, account=DEFAULT_ACCOUNT, region=REGION) -> boto3 client."""
 
-    def make(service: str, account: str = DEFAULT_ACCOUNT, region: str = DEFAULT_REGION) -> Any:
-        return boto3.client(
-            service,  # type: ignore[call-overload]
-            endpoint_url=localstack_endpoint,
-            region_name=region,
-            aws_access_key_id="test" if account == DEFAULT_ACCOUNT else account,
-            aws_secret_access_key="test",
-            config=_CLIENT_CONFIG,
-        )
+    def make(service: str, account: str = DEFAULT_ACCOUNT, region: str = REGION) -> Any:
+        return client(service, localstack_endpoint, region=region, account=account)
 
     return make
 
@@ -151,7 +143,7 @@ def outbound_log(localstack_endpoint: str) -> Callable[..., list[dict[str, Any]]
 
     def read(**filters: str) -> list[dict[str, Any]]:
         query = urllib.parse.urlencode(filters)
-        status, body = _http("GET", f"{localstack_endpoint}{OUTBOUND_PATH}?{query}")
+        status, body = _http("GET", f"{localstack_endpoint}{OUTBOUND_ROUTE}?{query}")
         assert status == 200, body
         return list(body["outboundMessages"])
 
@@ -159,31 +151,20 @@ def outbound_log(localstack_endpoint: str) -> Callable[..., list[dict[str, Any]]
 
 
 @pytest.fixture
-def subscribed_queue(aws: Callable[[str], Any]) -> Iterator[Callable[[str], str]]:
+def subscribed_queue(
+    localstack_endpoint: str, aws: Callable[[str], Any]
+) -> Iterator[Callable[[str], str]]:
     """subscribe(topic_arn) -> URL of a fresh SQS queue subscribed to it (SNS envelope kept);
     queues and subscriptions are removed after the test."""
-    sqs, sns = aws("sqs"), aws("sns")
-    created: list[tuple[str, str]] = []
+    created: list[Subscriber] = []
 
     def subscribe(topic_arn: str) -> str:
-        url = sqs.create_queue(QueueName=f"e2e-{uuid.uuid4().hex[:12]}")["QueueUrl"]
-        arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"][
-            "QueueArn"
-        ]
-        statement = {
-            "Effect": "Allow",
-            "Principal": {"Service": "sns.amazonaws.com"},
-            "Action": "sqs:SendMessage",
-            "Resource": arn,
-            "Condition": {"ArnEquals": {"aws:SourceArn": topic_arn}},
-        }
-        policy = json.dumps({"Version": "2012-10-17", "Statement": [statement]})
-        sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": policy})
-        subscription = sns.subscribe(TopicArn=topic_arn, Protocol="sqs", Endpoint=arn)
-        created.append((url, subscription["SubscriptionArn"]))
-        return str(url)
+        name = f"e2e-{uuid.uuid4().hex[:12]}"
+        created.append(subscribe_queue(localstack_endpoint, topic_arn, name, raw=False))
+        return created[-1].queue_url
 
     yield subscribe
-    for url, subscription_arn in created:
-        sns.unsubscribe(SubscriptionArn=subscription_arn)
-        sqs.delete_queue(QueueUrl=url)
+    sqs, sns = aws("sqs"), aws("sns")
+    for subscriber in created:
+        sns.unsubscribe(SubscriptionArn=subscriber.subscription_arn)
+        sqs.delete_queue(QueueUrl=subscriber.queue_url)

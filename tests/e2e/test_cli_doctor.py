@@ -29,10 +29,9 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 
+from tests.support.inbound import CUSTOMER
 from two_way_sms.cli import aws_session
 from two_way_sms.cli.main import main
-
-from .inbound import CUSTOMER
 
 pytestmark = pytest.mark.e2e
 

@@ -29,9 +29,8 @@ from typing import Any
 
 import pytest
 
-from two_way_sms.harness.localstack_apply import applied_root, localstack_terraform_env
-
-from .inbound import CUSTOMER, PAYLOAD_FIELDS, drain_payloads
+from tests.support.inbound import CUSTOMER, PAYLOAD_FIELDS, drain_payloads
+from two_way_sms_tools.terraform.localstack_apply import applied_root, localstack_terraform_env
 
 pytestmark = pytest.mark.e2e
 

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from .inbound import CUSTOMER, PAYLOAD_FIELDS, drain_payloads
+from tests.support.inbound import CUSTOMER, PAYLOAD_FIELDS, drain_payloads
 
 pytestmark = pytest.mark.e2e
 

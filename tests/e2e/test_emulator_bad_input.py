@@ -32,7 +32,7 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from two_way_sms.localstack import runtime
+from two_way_sms_tools.localstack.settings import Settings
 
 pytestmark = pytest.mark.e2e
 
@@ -214,7 +214,7 @@ def connect_raw(send: Callable[..., Answer]) -> Callable[..., Answer]:
 
 @pytest.fixture(scope="module")
 def server_models(project_root: Path, localstack: Any) -> dict[str, Any]:
-    settings = runtime.Settings.from_env(root=project_root)
+    settings = Settings.from_env(root=project_root)
     done = subprocess.run(
         [str(settings.venv_python), "-c", _SERVER_MODEL_SCRIPT, SMS_SERVICE, CONNECT_SERVICE],
         capture_output=True,

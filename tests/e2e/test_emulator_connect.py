@@ -24,7 +24,7 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from .inbound import CUSTOMER, PAYLOAD_FIELDS
+from tests.support.inbound import CUSTOMER, PAYLOAD_FIELDS
 
 pytestmark = pytest.mark.e2e
 

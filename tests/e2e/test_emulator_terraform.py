@@ -2,7 +2,7 @@
 
 Covers every call `aws_pinpointsmsvoicev2_phone_number`, `aws_pinpointsmsvoicev2_opt_out_list`
 and `aws_pinpointsmsvoicev2_configuration_set` make, through a root that has an aliased
-provider too, reached via `two_way_sms.localstack.terraform_override`.
+provider too, reached via `two_way_sms_tools.terraform.localstack_override`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from two_way_sms.harness.toolchain import process_env, terraform_env
-from two_way_sms.localstack.terraform_override import write_override
+from two_way_sms_tools.terraform.localstack_override import write_override
+from two_way_sms_tools.terraform.toolchain import process_env, terraform_env
 
 pytestmark = pytest.mark.e2e
 

@@ -16,9 +16,8 @@ from typing import Any
 
 import pytest
 
-from two_way_sms.harness.localstack_apply import AppliedRoot, applied_root
-
-from .inbound import CUSTOMER, PAYLOAD_FIELDS, drain_payloads
+from tests.support.inbound import CUSTOMER, PAYLOAD_FIELDS, drain_payloads
+from two_way_sms_tools.terraform.localstack_apply import AppliedRoot, applied_root
 
 pytestmark = pytest.mark.e2e
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from two_way_sms.harness.localstack_apply import applied_root
+from two_way_sms_tools.terraform.localstack_apply import applied_root
 
 from .inbound import CUSTOMER, PAYLOAD_FIELDS, drain_payloads
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from two_way_sms.harness.localstack_apply import localstack_terraform_env
+from two_way_sms_tools.terraform.localstack_apply import localstack_terraform_env
 
 pytestmark = pytest.mark.e2e
 

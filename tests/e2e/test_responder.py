@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 import pytest
 from botocore.exceptions import ClientError
 
-from two_way_sms.harness.localstack_apply import AppliedRoot, applied_root
+from two_way_sms_tools.terraform.localstack_apply import AppliedRoot, applied_root
 
 pytestmark = pytest.mark.e2e
 

@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 from two_way_sms.cli.workspace import Workspace, WorkspaceError
-from two_way_sms.harness.localstack_apply import localstack_terraform_env
-from two_way_sms.harness.sources import copy_terraform_sources
-from two_way_sms.localstack.terraform_override import write_override
+from two_way_sms_tools.terraform.localstack_apply import localstack_terraform_env
+from two_way_sms_tools.terraform.localstack_override import write_override
+from two_way_sms_tools.terraform.sources import copy_terraform_sources
 
 pytestmark = pytest.mark.e2e
 

@@ -7,11 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from two_way_sms.harness.combined_plan import CombinedPlan, combined_plan
-from two_way_sms.harness.inventory import Scenario, load_scenarios
-
-INVENTORIES = Path(__file__).parent / "inventories"
-SCENARIOS: list[Scenario] = load_scenarios(INVENTORIES)
+from tests.support.inventories import SCENARIOS
+from two_way_sms_tools.terraform.combined_plan import CombinedPlan, combined_plan
 
 
 @pytest.fixture(scope="session")

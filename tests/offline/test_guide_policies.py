@@ -4,22 +4,19 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from string import Template
 from typing import Any
 
 import pytest
-import yaml
 
-from two_way_sms.harness.combined_plan import CombinedPlan
-from two_way_sms.harness.inventory import ScenarioPlan
-
-from .conftest import SCENARIOS
+from tests.support.guide import GUIDE, GuideStatement
+from tests.support.inventories import SCENARIOS
+from two_way_sms_tools.terraform.combined_plan import CombinedPlan
+from two_way_sms_tools.terraform.inventory import ScenarioPlan
+from two_way_sms_tools.terraform.offline_sts import OFFLINE_ACCOUNT_ID
 
 pytestmark = pytest.mark.xdist_group("plans")
 
-GUIDE = yaml.safe_load((Path(__file__).parent / "guide_policies.yaml").read_text())
-PLACES = {"partition": "aws", "region": "us-east-1", "account": "123456789012"}
+REGION = "us-east-1"  # the region of the combined plan's provider
 
 
 def _normalised(statement: dict[str, Any]) -> dict[str, Any]:
@@ -33,12 +30,6 @@ def _normalised(statement: dict[str, Any]) -> dict[str, Any]:
         return value
 
     return {key: as_set(value) for key, value in statement.items()}
-
-
-def _expected(entry: dict[str, Any], topic_arn: str) -> dict[str, Any]:
-    merged = {**entry["statement"], **entry.get("differences", {})}
-    text = Template(json.dumps(merged)).substitute(PLACES, topic_arn=topic_arn)
-    return _normalised(json.loads(text))
 
 
 def _rendered(plan: ScenarioPlan, where: str) -> list[dict[str, Any]]:
@@ -60,21 +51,22 @@ def _topic_arn(plan: ScenarioPlan) -> str | None:
     return None
 
 
-@pytest.mark.parametrize("entry", GUIDE, ids=lambda e: e["name"])
+@pytest.mark.parametrize("entry", GUIDE, ids=lambda e: e.name)
 def test_guide_statement_is_rendered_by_an_example(
-    plan_of_all_scenarios: CombinedPlan, entry: dict[str, Any]
+    plan_of_all_scenarios: CombinedPlan, entry: GuideStatement
 ) -> None:
     seen = []
     for scenario in SCENARIOS:
-        if not scenario.target.startswith(entry.get("example", "examples/")):
+        if not scenario.target.startswith(entry.example):
             continue
         planned = ScenarioPlan.from_plan(plan_of_all_scenarios.plan, scenario.name)
         topic_arn = _topic_arn(planned) or ""
-        rendered = _rendered(planned, entry["in"])
-        if _expected(entry, topic_arn) in rendered:
+        rendered = _rendered(planned, entry.rendered_in)
+        expected = entry.ours(account=OFFLINE_ACCOUNT_ID, region=REGION, topic_arn=topic_arn)
+        if _normalised(expected) in rendered:
             return
         seen += [f"{scenario.target}: {json.dumps(s, sort_keys=True)}" for s in rendered]
     pytest.fail(
-        f"no example renders {entry['name']} in {entry['in']}; closest candidates:\n"
+        f"no example renders {entry.name} in {entry.rendered_in}; closest candidates:\n"
         + "\n".join(seen or ["(none: no example renders that policy)"])
     )

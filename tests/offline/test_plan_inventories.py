@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from two_way_sms.harness.combined_plan import CombinedPlan
-from two_way_sms.harness.inventory import Scenario, ScenarioPlan, compare
-from two_way_sms.harness.sources import example_dirs, module_dirs
-
-from .conftest import SCENARIOS
+from tests.support.inventories import SCENARIOS
+from two_way_sms_tools.terraform.combined_plan import CombinedPlan
+from two_way_sms_tools.terraform.inventory import Scenario, ScenarioPlan, compare
+from two_way_sms_tools.terraform.sources import example_dirs, module_dirs
 
 pytestmark = pytest.mark.xdist_group("plans")
 

@@ -11,11 +11,16 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
 
-from two_way_sms.harness.native_tests import TEST_DIRECTORY, count_run_blocks, run_native_tests
-from two_way_sms.harness.readme_tables import parse, updated_readme
-from two_way_sms.harness.sources import copy_terraform_sources, example_dirs, module_dirs
-from two_way_sms.harness.toolchain import process_env, terraform_env
+from two_way_sms_tools.terraform.native_tests import (
+    TEST_DIRECTORY,
+    count_run_blocks,
+    run_native_tests,
+)
+from two_way_sms_tools.terraform.readme_tables import parse, updated_readme
+from two_way_sms_tools.terraform.sources import copy_terraform_sources, example_dirs, module_dirs
+from two_way_sms_tools.terraform.toolchain import process_env, terraform_env
 
 NATIVE_FILES = sorted((Path(__file__).parents[2] / TEST_DIRECTORY).glob("*.tftest.hcl"))
 # `make test` runs two xdist workers, one per group: "plans" (the combined plan, ~18 s) and
@@ -100,3 +105,20 @@ def test_every_validation_has_a_failing_input_run(project_root: Path) -> None:
             if found < expected:
                 missing.append(f"{stem}: {item.name} has {expected} validations, {found} runs")
     assert not missing, "\n".join(missing)
+
+
+def test_pre_commit_runs_the_checks_of_make_lint(project_root: Path) -> None:
+    """One local hook per prerequisite of `make lint`, each running that very target."""
+    makefile = (project_root / "Makefile").read_text()
+    lint = re.search(r"^lint:([^#\n]*)", makefile, re.MULTILINE)
+    assert lint is not None, "the Makefile has no lint target"
+    targets = lint[1].split()
+    assert targets, "make lint should be made of targets the hooks can run one by one"
+    for target in targets:
+        assert re.search(rf"^{target}:.*\n\t\S", makefile, re.MULTILINE), f"no recipe: {target}"
+    config = yaml.safe_load((project_root / ".pre-commit-config.yaml").read_text())
+    (repo,) = config["repos"]
+    assert repo["repo"] == "local"  # the project's venv and tools, nothing fetched
+    hooks = repo["hooks"]
+    assert [hook["entry"] for hook in hooks] == [f"make {target}" for target in targets]
+    assert all(h["language"] == "system" and h["pass_filenames"] is False for h in hooks)

@@ -1,19 +1,21 @@
-"""The LocalStack lifecycle module's pure parts: settings, Python discovery, environment,
-health parsing and leases (no LocalStack is started here)."""
+"""The LocalStack lifecycle's pure parts (tools/two_way_sms_tools/localstack): settings, Python
+discovery, environment, health parsing, process control and leases (no LocalStack starts here)."""
 
 from __future__ import annotations
 
 import os
 import stat
 import subprocess
+import tomllib
 from pathlib import Path
 
 import pytest
 
-from two_way_sms.localstack import runtime
-from two_way_sms.localstack.runtime import LocalStackError, Settings
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+from two_way_sms_tools.localstack import cli, health, leases, process, venv
+from two_way_sms_tools.localstack.errors import LocalStackError
+from two_way_sms_tools.localstack.process import Started
+from two_way_sms_tools.localstack.settings import CONSTRAINTS_FILE, Settings
+from two_way_sms_tools.project import PROJECT_ROOT
 
 
 def test_settings_defaults_and_env(tmp_path: Path) -> None:
@@ -58,13 +60,21 @@ def test_localstack_runs_in_host_mode_on_loopback_with_project_files(tmp_path: P
     assert env["HOME"] == "/h"
 
 
-def test_project_root_is_found() -> None:
-    assert runtime.find_project_root() == PROJECT_ROOT
-    assert (PROJECT_ROOT / runtime.CONSTRAINTS_FILE).is_file()
+def test_settings_default_to_this_checkout() -> None:
+    settings = Settings.from_env({})
+    assert settings.root == PROJECT_ROOT == Path(__file__).resolve().parents[2]
+    assert settings.constraints == PROJECT_ROOT / CONSTRAINTS_FILE
+    assert settings.constraints.is_file()
+
+
+def test_emulator_extra_pins_the_localstack_the_lifecycle_installs() -> None:
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]
+    assert project["optional-dependencies"]["emulator"] == [venv.LOCALSTACK_REQUIREMENT]
+    assert venv.LOCALSTACK_REQUIREMENT == "localstack-core[runtime]==4.14.0"
 
 
 def test_constraints_pin_what_localstack_needs() -> None:
-    pins = (PROJECT_ROOT / runtime.CONSTRAINTS_FILE).read_text()
+    pins = (PROJECT_ROOT / CONSTRAINTS_FILE).read_text()
     assert "cbor2==5.8.0" in pins
     assert "pyopenssl==25.3.0" in pins
     assert "plux==1.14.0" in pins
@@ -84,9 +94,9 @@ def test_find_python_prefers_313_then_312(tmp_path: Path) -> None:
     _fake_python(bin_dir, "python3.12", "3.12")
     _fake_python(bin_dir, "python3", "3.11")
     env = {"PATH": str(bin_dir), "PYENV_ROOT": str(tmp_path / "no-pyenv")}
-    assert runtime.find_python(env) == str(bin_dir / "python3.12")
+    assert venv.find_python(env) == str(bin_dir / "python3.12")
     _fake_python(bin_dir, "python3.13", "3.13")
-    assert runtime.find_python(env) == str(bin_dir / "python3.13")
+    assert venv.find_python(env) == str(bin_dir / "python3.13")
 
 
 def test_find_python_skips_broken_shims_and_uses_pyenv(tmp_path: Path) -> None:
@@ -96,7 +106,7 @@ def test_find_python_skips_broken_shims_and_uses_pyenv(tmp_path: Path) -> None:
     pyenv = tmp_path / "pyenv"
     installed = _fake_python(pyenv / "versions" / "3.12.1" / "bin", "python3", "3.12")
     env = {"PATH": str(shims), "PYENV_ROOT": str(pyenv)}
-    assert runtime.find_python(env) == str(installed)
+    assert venv.find_python(env) == str(installed)
 
 
 def test_find_python_explains_what_to_install(tmp_path: Path) -> None:
@@ -104,7 +114,7 @@ def test_find_python_explains_what_to_install(tmp_path: Path) -> None:
     _fake_python(bin_dir, "python3", "3.11")
     env = {"PATH": str(bin_dir), "PYENV_ROOT": str(tmp_path / "none")}
     with pytest.raises(LocalStackError) as excinfo:
-        runtime.find_python(env)
+        venv.find_python(env)
     message = str(excinfo.value)
     assert "Python >= 3.12" in message
     assert "python3 (3.11)" in message
@@ -115,25 +125,25 @@ def test_find_python_explains_what_to_install(tmp_path: Path) -> None:
 def test_explicit_python_must_be_new_enough(tmp_path: Path) -> None:
     old = _fake_python(tmp_path, "python", "3.11")
     with pytest.raises(LocalStackError, match="LOCALSTACK_PYTHON"):
-        runtime.find_python({"LOCALSTACK_PYTHON": str(old)})
+        venv.find_python({"LOCALSTACK_PYTHON": str(old)})
     new = _fake_python(tmp_path, "python-new", "3.13")
-    assert runtime.find_python({"LOCALSTACK_PYTHON": str(new)}) == str(new)
+    assert venv.find_python({"LOCALSTACK_PYTHON": str(new)}) == str(new)
 
 
 def test_missing_services() -> None:
-    health = {"services": {"sns": "running", "sqs": "available", "kms": "disabled"}}
-    assert runtime.missing_services(health, ["sns", "sqs", "kms", "pinpoint-sms-voice-v2"]) == [
+    document = {"services": {"sns": "running", "sqs": "available", "kms": "disabled"}}
+    assert health.missing_services(document, ["sns", "sqs", "kms", "pinpoint-sms-voice-v2"]) == [
         "kms",
         "pinpoint-sms-voice-v2",
     ]
-    assert runtime.missing_services(None, ["sns"]) == ["sns"]
+    assert health.missing_services(None, ["sns"]) == ["sns"]
 
 
 def test_status_without_localstack(tmp_path: Path) -> None:
     settings = Settings.from_env({"LOCALSTACK_PORT": "9"}, root=tmp_path)  # nothing listens
-    assert runtime.health(settings, timeout=0.5) is None
-    assert runtime.running_pid(settings) is None
-    assert runtime.down(settings) is False
+    assert health.health(settings, timeout=0.5) is None
+    assert process.running_pid(settings) is None
+    assert leases.down(settings) is False
 
 
 def test_pid_file_of_another_program_is_not_ours(tmp_path: Path) -> None:
@@ -141,9 +151,9 @@ def test_pid_file_of_another_program_is_not_ours(tmp_path: Path) -> None:
     settings.state_dir.mkdir(parents=True)
     with subprocess.Popen(["sleep", "30"]) as sleeper:
         settings.pid_file.write_text(f"{sleeper.pid}\n")
-        assert runtime.read_pid(settings) == sleeper.pid
-        assert runtime.running_pid(settings) is None  # alive, but not localstack.runtime.main
-        assert runtime.down(settings) is False
+        assert process.read_pid(settings) == sleeper.pid
+        assert process.running_pid(settings) is None  # alive, but not localstack.runtime.main
+        assert leases.down(settings) is False
         assert sleeper.poll() is None  # untouched
         sleeper.kill()
 
@@ -154,17 +164,17 @@ def test_lease_leaves_an_instance_it_did_not_start(
     settings = Settings.from_env({}, root=tmp_path)
     calls: list[str] = []
 
-    def fake_up(_: Settings) -> runtime.Started:
+    def fake_up(_: Settings) -> Started:
         calls.append("up")
-        return runtime.Started(settings.endpoint, None, False, 0.0)
+        return Started(settings.endpoint, None, False, 0.0)
 
     def fake_down(_: Settings, timeout: float = 20.0) -> bool:
         calls.append("down")
         return True
 
-    monkeypatch.setattr(runtime, "_up", fake_up)
-    monkeypatch.setattr(runtime, "_down", fake_down)
-    with runtime.lease(settings) as started:
+    monkeypatch.setattr(process, "start_or_reuse", fake_up)
+    monkeypatch.setattr(process, "stop", fake_down)
+    with leases.lease(settings) as started:
         assert started.started is False
         assert (settings.state_dir / "leases" / str(os.getpid())).exists()
     assert calls == ["up"]
@@ -177,25 +187,25 @@ def test_last_lease_stops_what_a_lease_started(
     settings = Settings.from_env({}, root=tmp_path)
     calls: list[str] = []
     monkeypatch.setattr(
-        runtime, "_up", lambda _: runtime.Started(settings.endpoint, 4242, True, 1.0)
+        process, "start_or_reuse", lambda _: Started(settings.endpoint, 4242, True, 1.0)
     )
-    monkeypatch.setattr(runtime, "_down", lambda *_a, **_k: calls.append("down") or True)
-    leases = settings.state_dir / "leases"
+    monkeypatch.setattr(process, "stop", lambda *_a, **_k: calls.append("down") or True)
+    lease_dir = settings.state_dir / "leases"
     with subprocess.Popen(["sleep", "30"]) as other_worker:
-        with runtime.lease(settings):
-            (leases / str(other_worker.pid)).touch()  # another process still holds a lease
+        with leases.lease(settings):
+            (lease_dir / str(other_worker.pid)).touch()  # another process still holds a lease
         assert calls == []  # ... so the instance stays up
         other_worker.kill()
         other_worker.wait()
-    with runtime.lease(settings):  # the other lease's process is gone now
+    with leases.lease(settings):  # the other lease's process is gone now
         pass
     assert calls == ["down"]
-    assert list(leases.iterdir()) == []
+    assert list(lease_dir.iterdir()) == []
 
 
 def test_cli_reports_errors_with_exit_code_2(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("LOCALSTACK_LISTEN_HOST", "0.0.0.0")
-    assert runtime.main(["status"]) == 2
+    assert cli.main(["status"]) == 2
     assert "loopback" in capsys.readouterr().err

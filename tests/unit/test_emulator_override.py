@@ -1,4 +1,4 @@
-"""The LocalStack override writer (two_way_sms.localstack.terraform_override)."""
+"""The LocalStack override writer (two_way_sms_tools.terraform.localstack_override)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from two_way_sms.localstack.terraform_override import (
+from two_way_sms_tools.terraform.localstack_override import (
     DEFAULT_SERVICES,
     OVERRIDE_FILE,
     AwsProviderBlock,

@@ -7,7 +7,8 @@ import tomllib
 from pathlib import Path
 
 from two_way_sms.emulator.lambda_host import runtimes
-from two_way_sms.localstack.runtime import REQUIRED_SERVICES, Settings
+from two_way_sms_tools.localstack.health import REQUIRED_SERVICES
+from two_way_sms_tools.localstack.settings import Settings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 

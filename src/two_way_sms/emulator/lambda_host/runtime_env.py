@@ -85,7 +85,7 @@ def installed_sdk(names: tuple[str, ...] = SDK_DISTRIBUTIONS) -> tuple[SdkDistri
         except importlib.metadata.PackageNotFoundError:
             raise RuntimeEnvError(
                 f"{name} is not installed next to LocalStack, so functions cannot get boto3; "
-                "reinstall LocalStack's virtualenv (python -m two_way_sms.localstack install)"
+                "reinstall LocalStack's virtualenv (scripts/localstack.sh install)"
             ) from None
         files = []
         for record in distribution.files or ():

@@ -15,9 +15,9 @@ from typing import Any
 
 import tftest
 
-from two_way_sms.harness.sources import copy_terraform_sources
-from two_way_sms.harness.toolchain import process_env, terraform_env
-from two_way_sms.localstack.terraform_override import write_override
+from two_way_sms_tools.terraform.localstack_override import write_override
+from two_way_sms_tools.terraform.sources import copy_terraform_sources
+from two_way_sms_tools.terraform.toolchain import process_env, terraform_env
 
 LOCALSTACK_CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "test",

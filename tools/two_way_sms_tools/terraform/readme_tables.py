@@ -1,6 +1,6 @@
 """Inputs and outputs tables of a Terraform module's README, generated from its sources.
 
-`python -m two_way_sms.harness.readme_tables [--check] DIR...` rewrites the part of each
+`python -m two_way_sms_tools.terraform.readme_tables [--check] DIR...` rewrites the part of each
 DIR/README.md between the BEGIN_TF_DOCS and END_TF_DOCS markers (terraform-docs' markers, so
 either tool can maintain it); `--check` only reports READMEs that are out of date.
 """

@@ -8,8 +8,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from two_way_sms.harness.sources import copy_terraform_sources
-from two_way_sms.harness.toolchain import process_env, terraform_env
+from two_way_sms_tools.terraform.sources import copy_terraform_sources
+from two_way_sms_tools.terraform.toolchain import process_env, terraform_env
 
 TEST_DIRECTORY = "tests/offline/terraform"
 _SUMMARY = re.compile(r"(\d+) passed, (\d+) failed")

@@ -24,11 +24,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode, urlparse
 
-from two_way_sms.harness.localstack_clients import client, subscribe_queue
+from two_way_sms.cli.inbound_client import INBOUND_PATH
+from two_way_sms_tools.localstack.clients import DEFAULT_ACCOUNT as ACCOUNT
+from two_way_sms_tools.localstack.clients import REGION, client, subscribe_queue
 
-INBOUND_PATH = "/_aws/sms-voice/inbound-messages"
-ACCOUNT = "000000000000"
-REGION = "us-east-1"
 CUSTOMER = "+14255550182"
 WARM_UP = 20  # untimed messages first on each path
 

@@ -1,5 +1,10 @@
-"""boto3 clients for LocalStack, and an SQS queue subscribed to a topic, for the demo and the
-benchmark (the end-to-end tests have the same as fixtures in tests/e2e/conftest.py)."""
+"""boto3 clients of LocalStack, and an SQS queue subscribed to a topic: for the end-to-end
+tests' fixtures, the demo and the benchmark.
+
+Plain boto3 with `endpoint_url`, not localstack-client: that package knows no
+pinpoint-sms-voice-v2 or connect, lets AWS_ENDPOINT_URL override the endpoint it is given, and
+cannot parse an IPv6 loopback host (see the README's "LocalStack" section).
+"""
 
 from __future__ import annotations
 
@@ -8,18 +13,25 @@ from dataclasses import dataclass
 from typing import Any
 
 import boto3
+from botocore.config import Config
 
+DEFAULT_ACCOUNT = "000000000000"  # LocalStack's, for the access key "test" (as Terraform's)
 REGION = "us-east-1"
+_CONFIG = Config(retries={"max_attempts": 2, "mode": "standard"}, connect_timeout=5)
 
 
-def client(service: str, endpoint: str, region: str = REGION) -> Any:
-    """A client of LocalStack's default account (credentials "test")."""
+def client(
+    service: str, endpoint: str, region: str = REGION, account: str = DEFAULT_ACCOUNT
+) -> Any:
+    """A client of `account` in LocalStack: an access key that is a 12-digit number selects
+    that account, "test" the default one."""
     return boto3.client(
         service,  # type: ignore[call-overload]
         endpoint_url=endpoint,
         region_name=region,
-        aws_access_key_id="test",
+        aws_access_key_id="test" if account == DEFAULT_ACCOUNT else account,
         aws_secret_access_key="test",
+        config=_CONFIG,
     )
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 HARNESS_DIR = "_plan_harness"
+INVENTORY_DIR = Path("tests") / "offline" / "inventories"  # of the project root
 
 
 @dataclass(frozen=True)

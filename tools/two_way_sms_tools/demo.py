@@ -1,8 +1,8 @@
 """The main job on the embedded default: LocalStack with our End User Messaging SMS emulator.
 
-`make demo` (python -m two_way_sms.harness.demo): start LocalStack (or reuse a running one),
-apply examples/sns-kms, subscribe an SQS queue to its topic, text the number as a customer
-would, print the payload the subscriber received, and tear everything down.
+`make demo` (PYTHONPATH=tools python -m two_way_sms_tools.demo): start LocalStack (or reuse a
+running one), apply examples/sns-kms, subscribe an SQS queue to its topic, text the number as a
+customer would, print the payload the subscriber received, and tear everything down.
 `--keep` leaves it all running and prints how to send more; `--down` tears a kept demo down.
 """
 
@@ -21,12 +21,14 @@ import tftest
 
 from two_way_sms.cli.errors import CliError
 from two_way_sms.cli.inbound_client import INBOUND_PATH, post_inbound
-from two_way_sms.harness.localstack_apply import applied_root, localstack_terraform_env
-from two_way_sms.harness.localstack_clients import client, subscribe_queue
-from two_way_sms.localstack import runtime
+from two_way_sms_tools.localstack import health, leases
+from two_way_sms_tools.localstack.clients import REGION, client, subscribe_queue
+from two_way_sms_tools.localstack.errors import LocalStackError
+from two_way_sms_tools.localstack.settings import Settings
+from two_way_sms_tools.project import PROJECT_ROOT
+from two_way_sms_tools.terraform.localstack_apply import applied_root, localstack_terraform_env
 
 EXAMPLE = "examples/sns-kms"
-REGION = "us-east-1"
 CUSTOMER = "+14255550182"
 
 
@@ -43,9 +45,9 @@ def _kept_dir(project_root: Path) -> Path:
 
 
 def run(project_root: Path, keep: bool) -> int:
-    settings = runtime.Settings.from_env(root=project_root)
+    settings = Settings.from_env(root=project_root)
     started_at = time.monotonic()
-    started = runtime.up(settings)
+    started = leases.up(settings)
     how = "started" if started.started else "reused"
     print(f"LocalStack {how} at {started.endpoint} in {time.monotonic() - started_at:.1f} s")
     kept = _kept_dir(project_root) if keep else None
@@ -94,15 +96,15 @@ def run(project_root: Path, keep: bool) -> int:
             ok = outcome.get("delivered") is True and len(payloads) == 1
     finally:
         if kept is None and started.started:
-            runtime.down(settings)
+            leases.down(settings)
     return 0 if ok else 1
 
 
 def down(project_root: Path) -> int:
     kept = _kept_dir(project_root)
     root = kept / "src" / EXAMPLE
-    settings = runtime.Settings.from_env(root=project_root)
-    if root.is_dir() and runtime.health(settings) is not None:
+    settings = Settings.from_env(root=project_root)
+    if root.is_dir() and health.health(settings) is not None:
         variables = json.loads((kept / "variables.json").read_text())
         env = localstack_terraform_env(project_root, settings.endpoint, REGION)
         tf = tftest.TerraformTest(str(root), env=env)
@@ -110,7 +112,7 @@ def down(project_root: Path) -> int:
         tf.destroy(tf_vars=variables)
         print(f"Destroyed the kept demo ({variables['name']}).")
     shutil.rmtree(kept, ignore_errors=True)
-    if runtime.down(settings):
+    if leases.down(settings):
         print("Stopped LocalStack.")
     return 0
 
@@ -120,10 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="leave everything running")
     parser.add_argument("--down", action="store_true", help="tear a kept demo down")
     args = parser.parse_args(argv)
-    project_root = runtime.find_project_root()
     try:
-        return down(project_root) if args.down else run(project_root, args.keep)
-    except (runtime.LocalStackError, CliError) as error:
+        return down(PROJECT_ROOT) if args.down else run(PROJECT_ROOT, args.keep)
+    except (LocalStackError, CliError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
 

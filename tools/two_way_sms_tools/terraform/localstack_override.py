@@ -243,7 +243,7 @@ def render_override(
         f"    {service.ljust(width)} = {_hcl_string(endpoint)}" for service in services
     )
     parts = [
-        "# Written by two_way_sms.localstack.terraform_override: the AWS provider talks to\n"
+        "# Written by two_way_sms_tools.terraform.localstack_override: the AWS provider talks to\n"
         f"# LocalStack at {endpoint}. Do not commit (*_override.tf is git-ignored)."
     ]
     for alias, has_region in sorted(by_alias.items(), key=lambda item: item[0] or ""):

@@ -1,17 +1,19 @@
 """Plan an example offline and print what it would create, policies in full.
 
-`python -m two_way_sms.harness.demo_plan examples/sns-kms`: no AWS account, no network (STS
-is answered on loopback), so anyone can read exactly what `terraform apply` would do.
+`make plan EXAMPLE=examples/sns-kms` (`python -m two_way_sms_tools.demo_plan examples/sns-kms`
+with tools/ on the path): no AWS account, no network (STS is answered on loopback), so anyone
+can read exactly what `terraform apply` would do.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
-from two_way_sms.harness.combined_plan import combined_plan
-from two_way_sms.harness.inventory import Scenario, ScenarioPlan
+from two_way_sms_tools.project import PROJECT_ROOT
+from two_way_sms_tools.terraform.combined_plan import combined_plan
+from two_way_sms_tools.terraform.inventory import Scenario, ScenarioPlan
+from two_way_sms_tools.terraform.offline_sts import OFFLINE_ACCOUNT_ID
 
 POLICY_ATTRIBUTES = ("assume_role_policy", "policy")
 
@@ -33,13 +35,16 @@ def render(plan: ScenarioPlan) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     target = args[0] if args else "examples/sns-kms"
-    project_root = Path.cwd()
-    if not (project_root / target / "main.tf").is_file():
-        print(f"error: {target}/main.tf not found; run from the project root", file=sys.stderr)
+    if not (PROJECT_ROOT / target / "main.tf").is_file():
+        print(
+            f"error: {target}/main.tf not found in the project; name a folder of it, such as "
+            "examples/sns-kms",
+            file=sys.stderr,
+        )
         return 2
     scenario = Scenario(name="demo", target=target, variables={})
-    with combined_plan(project_root, [scenario]) as combined:
-        print(f"Offline plan of {target} (account 123456789012 on loopback):\n")
+    with combined_plan(PROJECT_ROOT, [scenario]) as combined:
+        print(f"Offline plan of {target} (account {OFFLINE_ACCOUNT_ID} on loopback):\n")
         print(render(ScenarioPlan.from_plan(combined.plan, "demo")))
     return 0
 

@@ -131,7 +131,7 @@ def process_env(*layers: dict[str, str]) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m two_way_sms.harness.toolchain [ROOT]` prints shell exports for Makefiles."""
+    """`python -m two_way_sms_tools.terraform.toolchain [ROOT]` prints shell exports."""
     args = sys.argv[1:] if argv is None else argv
     root = Path(args[0]) if args else Path.cwd()
     try:

@@ -11,10 +11,10 @@ from typing import Any
 
 import tftest
 
-from two_way_sms.harness.inventory import Scenario, write_harness
-from two_way_sms.harness.offline_sts import offline_aws
-from two_way_sms.harness.sources import copy_terraform_sources
-from two_way_sms.harness.toolchain import process_env, terraform_env
+from two_way_sms_tools.terraform.inventory import Scenario, write_harness
+from two_way_sms_tools.terraform.offline_sts import offline_aws
+from two_way_sms_tools.terraform.sources import copy_terraform_sources
+from two_way_sms_tools.terraform.toolchain import process_env, terraform_env
 
 
 @dataclass

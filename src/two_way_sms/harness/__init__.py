@@ -1,1 +1,0 @@
-"""Drive Terraform for tests and benchmarks: toolchain set-up, source copies, offline plans."""

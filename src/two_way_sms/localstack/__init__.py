@@ -1,2 +1,0 @@
-"""LocalStack for this project: lifecycle (`runtime`) and Terraform override files
-(`terraform_override`). Standard library only; nothing here imports LocalStack itself."""
