@@ -1,7 +1,7 @@
-# A number whose inbound messages go to a KMS-encrypted topic, and a Lambda function on that
-# topic that answers each message from the number that received it: rules first, then a
-# default reply. Messages the number already answered (HELP, STOP, other keywords) get no
-# second answer.
+# A number whose inbound messages go to a KMS-encrypted topic, its keywords (HELP's answer and
+# a JOIN auto-response), and a Lambda function on that topic that answers each message from the
+# number that received it: rules first, then a default reply. Messages the number already
+# answered (HELP, STOP, JOIN) get no second answer.
 provider "aws" {
   region = var.region
 }
@@ -19,10 +19,12 @@ module "two_way_sms" {
     deletion_window_in_days = var.key_deletion_window_in_days
   }
 
-  phone_numbers = {
-    support = {
-      iso_country_code = var.iso_country_code
-      number_type      = var.number_type
+  phone_numbers = var.phone_numbers
+
+  keywords = {
+    help_message = var.help_message
+    keywords = {
+      JOIN = { message = var.join_message }
     }
   }
 

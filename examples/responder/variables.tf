@@ -10,16 +10,26 @@ variable "name" {
   default     = "support-sms"
 }
 
-variable "iso_country_code" {
-  description = "Country of the number to request."
-  type        = string
-  default     = "US"
+variable "phone_numbers" {
+  description = "Numbers to request, by a key of your choice; the function answers from whichever was texted."
+  type = map(object({
+    iso_country_code = string
+    number_type      = string
+  }))
+  default  = { support = { iso_country_code = "US", number_type = "TOLL_FREE" } }
+  nullable = false
 }
 
-variable "number_type" {
-  description = "Type of number to request."
+variable "help_message" {
+  description = "What a customer who texts HELP gets back (the number answers it; the function does not)."
   type        = string
-  default     = "TOLL_FREE"
+  default     = "Example Co. support: text us your question or HOURS. Call (206) 555-0100. Reply STOP to opt out."
+}
+
+variable "join_message" {
+  description = "The auto-response to a message that begins with JOIN."
+  type        = string
+  default     = "Welcome to the Example Co. beta! Reply HOURS for our opening hours, STOP to opt out."
 }
 
 variable "key_deletion_window_in_days" {

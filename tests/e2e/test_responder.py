@@ -1,9 +1,12 @@
-"""examples/responder applied to LocalStack: the emulator routes a customer's SMS to the
-encrypted topic, SNS invokes the responder function (run by the host-python Lambda executor),
-and the function's reply shows up in the emulator's outbound messages - from the number, to
-the customer, with the rule's text. Keywords the number answers itself get no second answer,
-an opted-out customer gets nothing, an event that keeps failing ends in the failure queue
-after its retries; a second plan changes nothing, and destroy leaves nothing behind.
+"""A conversation: examples/responder (with two numbers) applied to LocalStack. The emulator
+routes a customer's SMS to the encrypted topic, SNS invokes the responder function (run by the
+host-python Lambda executor), and the function's reply shows up in the emulator's outbound
+messages - from the number that was texted, to the customer, with the rule's text. JOIN gets
+its auto-response and nothing twice, HELP the example's help message; an opted-out customer's
+reply is refused, logged and not retried; a role without the reply permission is refused
+(AccessDeniedException) and the event ends in the failure queue after its retries; the doctor
+judges the whole deployment, responder included. A second plan changes nothing, and destroy
+leaves nothing behind.
 
 Every wait polls for the thing it waits for, with a limit only to give up."""
 
@@ -21,6 +24,7 @@ from typing import Any, TypeVar
 import pytest
 from botocore.exceptions import ClientError
 
+from two_way_sms.cli.main import main
 from two_way_sms_tools.terraform.localstack_apply import AppliedRoot, applied_root
 
 pytestmark = pytest.mark.e2e
@@ -33,6 +37,17 @@ DEFAULT = (
     "Thanks for your message. An agent will text you back within one business day. "
     "Reply HOURS for our opening hours."
 )
+# Two numbers on one topic: each reply must come from the number that was texted.
+NUMBERS = {
+    "support": {"iso_country_code": "US", "number_type": "TOLL_FREE"},
+    "sales": {"iso_country_code": "US", "number_type": "LONG_CODE"},
+}
+# The example's keywords (examples/responder/variables.tf).
+HELP = (
+    "Example Co. support: text us your question or HOURS. Call (206) 555-0100. "
+    "Reply STOP to opt out."
+)
+JOIN = "Welcome to the Example Co. beta! Reply HOURS for our opening hours, STOP to opt out."
 GIVE_UP_AFTER = 120.0  # seconds; the first invocation of a fresh LocalStack starts Python
 
 
@@ -57,7 +72,10 @@ def new_customer() -> str:
 def responder(
     project_root: Path, localstack_endpoint: str, aws: Callable[[str], Any]
 ) -> Iterator[AppliedRoot]:
-    variables = {"name": f"e2e-resp-{uuid.uuid4().hex[:6]}"}
+    variables = {
+        "name": f"e2e-resp-{uuid.uuid4().hex[:6]}",
+        "phone_numbers": NUMBERS,
+    }
     with applied_root(project_root, "examples/responder", localstack_endpoint, variables) as root:
         yield root
     _assert_nothing_left(aws, root.outputs)
@@ -66,6 +84,19 @@ def responder(
 @pytest.fixture(scope="module")
 def number(responder: AppliedRoot) -> str:
     return str(responder.outputs["phone_numbers"]["support"]["phone_number"])
+
+
+@pytest.fixture
+def doctor_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The doctor reads LocalStack's default account with its test credentials."""
+    for name, value in {
+        "AWS_ACCESS_KEY_ID": "test",
+        "AWS_SECRET_ACCESS_KEY": "test",
+        "AWS_DEFAULT_REGION": "us-east-1",
+    }.items():
+        monkeypatch.setenv(name, value)
+    for name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_ENDPOINT_URL"):
+        monkeypatch.delenv(name, raising=False)
 
 
 def _replies_to(outbound_log: Callable[..., list[dict[str, Any]]], customer: str) -> list[Any]:
@@ -113,8 +144,8 @@ def test_the_example_is_what_terraform_declared(
     trust = iam.get_role(RoleName=role_name)["Role"]["AssumeRolePolicyDocument"]
     assert trust["Statement"][0]["Principal"] == {"Service": "lambda.amazonaws.com"}
     reply = iam.get_role_policy(RoleName=role_name, PolicyName=f"{role_name}-reply")
-    number_arn = outputs["phone_numbers"]["support"]["arn"]
-    assert reply["PolicyDocument"]["Statement"][0]["Resource"] in (number_arn, [number_arn])
+    number_arns = sorted(n["arn"] for n in outputs["phone_numbers"].values())
+    assert sorted(reply["PolicyDocument"]["Statement"][0]["Resource"]) == number_arns
 
 
 def test_a_message_gets_the_reply_of_its_rule_or_the_default_reply(
@@ -144,45 +175,6 @@ def test_a_message_gets_the_reply_of_its_rule_or_the_default_reply(
         assert replies[0]["originationIdentity"] == number
         assert replies[0]["destinationNumber"] == customer
         assert replies[0]["messageBody"] == expected
-
-
-def test_keywords_are_answered_once_and_opted_out_customers_not_at_all(
-    responder: AppliedRoot,
-    number: str,
-    aws: Callable[[str], Any],
-    send_inbound: Callable[..., dict[str, Any]],
-    outbound_log: Callable[..., list[dict[str, Any]]],
-) -> None:
-    group = responder.outputs["log_group_name"]
-    customer = new_customer()
-
-    # HELP: the number's own auto-response; the function sees messageKeyword and stays quiet.
-    help_id = send_inbound(
-        originationNumber=customer, destinationNumber=number, messageBody="HELP"
-    )["inboundMessageId"]
-    wait_for(
-        lambda: _function_log(aws, group, f"inbound message {help_id} "),
-        "the function's log line about the HELP message",
-    )
-    assert _function_log(aws, group, f"{help_id} from ***{customer[-4:]}: no reply, keyword HELP")
-    sent = outbound_log(destinationNumber=customer)
-    assert [m["kind"] for m in sent] == ["AutoResponse"]
-
-    # STOP opts the customer out (the number answers it); a later message gets no reply.
-    send_inbound(originationNumber=customer, destinationNumber=number, messageBody="STOP")
-    hours_id = send_inbound(
-        originationNumber=customer, destinationNumber=number, messageBody="hours"
-    )["inboundMessageId"]
-    lines = wait_for(
-        lambda: _function_log(aws, group, f"inbound message {hours_id} "),
-        "the function's log line about the opted-out customer",
-    )
-    assert any("no reply, the customer opted out" in line for line in lines), lines
-    assert _replies_to(outbound_log, customer) == []
-    assert [m["kind"] for m in outbound_log(destinationNumber=customer)] == [
-        "AutoResponse",
-        "AutoResponse",
-    ]
 
 
 def test_an_event_that_keeps_failing_lands_in_the_failure_queue_after_two_retries(
@@ -223,9 +215,174 @@ def test_an_event_that_keeps_failing_lands_in_the_failure_queue_after_two_retrie
     assert "when calling the SendTextMessage operation" in record["responsePayload"]["errorMessage"]
 
 
+def _failure_record(
+    sqs: Any, queue_url: str, inbound_message_id: str
+) -> Callable[[], dict[str, Any] | None]:
+    """A poll for the failure-queue record of the event that carried this inbound message."""
+
+    def read() -> dict[str, Any] | None:
+        messages = sqs.receive_message(
+            QueueUrl=queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=1
+        ).get("Messages", [])
+        for message in messages:
+            record = json.loads(message["Body"])
+            sent = json.loads(record["requestPayload"]["Records"][0]["Sns"]["Message"])
+            if sent["inboundMessageId"] == inbound_message_id:
+                sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
+                return dict(record)
+        return None
+
+    return read
+
+
+def test_join_gets_its_auto_response_and_nothing_twice_and_help_its_message(
+    responder: AppliedRoot,
+    number: str,
+    aws: Callable[[str], Any],
+    send_inbound: Callable[..., dict[str, Any]],
+    outbound_log: Callable[..., list[dict[str, Any]]],
+) -> None:
+    group = responder.outputs["log_group_name"]
+    customer = new_customer()
+    join = send_inbound(
+        originationNumber=customer, destinationNumber=number, messageBody="JOIN the beta, please"
+    )
+    # JOIN is the number's keyword: answered by the number, and still published with
+    # messageKeyword set, so the function sees it and does not answer a second time.
+    assert join["delivered"] is True, join
+    wait_for(
+        lambda: _function_log(
+            aws,
+            group,
+            f"{join['inboundMessageId']} from ***{customer[-4:]}: no reply, keyword JOIN",
+        ),
+        "the function's log line about the JOIN message",
+    )
+    help_ = send_inbound(originationNumber=customer, destinationNumber=number, messageBody="help")
+    assert help_["delivered"] is False  # HELP is answered by the service and not published
+    sent = outbound_log(destinationNumber=customer)
+    assert [(m["kind"], m["messageBody"], m["originationNumber"]) for m in sent] == [
+        ("AutoResponse", JOIN, number),
+        ("AutoResponse", HELP, number),
+    ]
+
+
+def test_two_numbers_on_one_topic_each_reply_comes_from_the_number_texted(
+    responder: AppliedRoot,
+    send_inbound: Callable[..., dict[str, Any]],
+    outbound_log: Callable[..., list[dict[str, Any]]],
+) -> None:
+    numbers = {key: str(n["phone_number"]) for key, n in responder.outputs["phone_numbers"].items()}
+    assert set(numbers) == set(NUMBERS)
+    assert len(set(numbers.values())) == 2
+    for key, texted in numbers.items():
+        customer = new_customer()
+        outcome = send_inbound(
+            originationNumber=customer, destinationNumber=texted, messageBody="hours"
+        )
+        assert outcome["delivered"] is True, (key, outcome)
+        (reply,) = wait_for(lambda c=customer: _replies_to(outbound_log, c), f"the reply via {key}")
+        assert (reply["originationNumber"], reply["messageBody"]) == (texted, HOURS)
+
+
+def test_an_opted_out_customers_reply_is_refused_logged_and_not_retried(
+    responder: AppliedRoot,
+    number: str,
+    aws: Callable[[str], Any],
+    send_inbound: Callable[..., dict[str, Any]],
+    outbound_log: Callable[..., list[dict[str, Any]]],
+) -> None:
+    group = responder.outputs["log_group_name"]
+    customer = new_customer()
+    send_inbound(originationNumber=customer, destinationNumber=number, messageBody="STOP")
+    later = send_inbound(originationNumber=customer, destinationNumber=number, messageBody="hours")
+    assert later["delivered"] is True  # an opted-out customer's messages still reach the topic
+    refused = wait_for(
+        lambda: _function_log(
+            aws,
+            group,
+            f"{later['inboundMessageId']} from ***{customer[-4:]}: "
+            "no reply, the customer opted out",
+        ),
+        "the function's log line about the refused reply",
+    )
+    # A marker message processed after it: by then a retry (1 s apart here) would have run.
+    marker_customer = new_customer()
+    send_inbound(originationNumber=marker_customer, destinationNumber=number, messageBody="hours")
+    wait_for(lambda: _replies_to(outbound_log, marker_customer), "the marker's reply")
+    time.sleep(3)  # LAMBDA_RETRY_BASE_DELAY is 1 s in the project's LocalStack
+    attempts = _function_log(aws, group, f"inbound message {later['inboundMessageId']} ")
+    assert len(attempts) == 1 and len(refused) == 1, attempts  # handled once: not retried
+    assert _replies_to(outbound_log, customer) == []
+
+
+@pytest.mark.usefixtures("doctor_env")
+def test_the_doctor_judges_the_deployment_and_the_responder(
+    responder: AppliedRoot, localstack_endpoint: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    number_id = str(responder.outputs["phone_numbers"]["support"]["id"])
+    code = main(["doctor", "--phone-number-id", number_id, "--endpoint-url", localstack_endpoint])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    for rule in (
+        "role-kms",
+        "responder-subscribed",
+        "responder-invoke",
+        "responder-send",
+        "responder-on-failure",
+    ):
+        assert f"PASS  {rule} " in out, out
+
+
+@pytest.mark.usefixtures("doctor_env")
+def test_a_role_without_the_reply_permission_is_refused_and_the_event_is_kept(
+    responder: AppliedRoot,
+    number: str,
+    aws: Callable[[str], Any],
+    localstack_endpoint: str,
+    send_inbound: Callable[..., dict[str, Any]],
+    outbound_log: Callable[..., list[dict[str, Any]]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    iam, sqs = aws("iam"), aws("sqs")
+    role_name = responder.outputs["responder_role_arn"].rsplit("/", 1)[1]
+    policy_name = f"{role_name}-reply"
+    saved = iam.get_role_policy(RoleName=role_name, PolicyName=policy_name)["PolicyDocument"]
+    iam.delete_role_policy(RoleName=role_name, PolicyName=policy_name)
+    try:
+        number_id = str(responder.outputs["phone_numbers"]["support"]["id"])
+        code = main(
+            ["doctor", "--phone-number-id", number_id, "--endpoint-url", localstack_endpoint]
+        )
+        out = capsys.readouterr().out
+        assert code == 1
+        assert f"FAIL  responder-send           role/{role_name} (the session of function" in out
+        assert f"aws iam put-role-policy --role-name {role_name} --policy-name {policy_name}" in out
+
+        customer = new_customer()
+        outcome = send_inbound(
+            originationNumber=customer, destinationNumber=number, messageBody="hours"
+        )
+        record = wait_for(
+            _failure_record(
+                sqs, responder.outputs["failure_queue_url"], outcome["inboundMessageId"]
+            ),
+            "the refused reply's event in the failure queue",
+        )
+        assert record["requestContext"]["condition"] == "RetriesExhausted"
+        assert record["requestContext"]["approximateInvokeCount"] == 3  # 1 + 2 retries
+        error = record["responsePayload"]["errorMessage"]
+        assert "AccessDeniedException" in error and "sms-voice:SendTextMessage" in error, error
+        assert _replies_to(outbound_log, customer) == []
+    finally:
+        iam.put_role_policy(
+            RoleName=role_name, PolicyName=policy_name, PolicyDocument=json.dumps(saved)
+        )
+
+
 def _assert_nothing_left(aws: Callable[[str], Any], outputs: dict[str, Any]) -> None:
-    lam, iam, sqs, logs, sms, sns = (
-        aws(s) for s in ("lambda", "iam", "sqs", "logs", "pinpoint-sms-voice-v2", "sns")
+    lam, iam, sqs, logs, sms, sns, ssm = (
+        aws(s) for s in ("lambda", "iam", "sqs", "logs", "pinpoint-sms-voice-v2", "sns", "ssm")
     )
     with pytest.raises(lam.exceptions.ResourceNotFoundException):
         lam.get_function(FunctionName=outputs["function_arn"])
@@ -238,5 +395,10 @@ def _assert_nothing_left(aws: Callable[[str], Any], outputs: dict[str, Any]) -> 
     assert groups["logGroups"] == []
     with pytest.raises(sns.exceptions.NotFoundException):
         sns.get_topic_attributes(TopicArn=outputs["topic_arn"])
-    with pytest.raises(sms.exceptions.ResourceNotFoundException):
-        sms.describe_phone_numbers(PhoneNumberIds=[outputs["phone_numbers"]["support"]["id"]])
+    for key in NUMBERS:
+        with pytest.raises(sms.exceptions.ResourceNotFoundException):
+            sms.describe_phone_numbers(PhoneNumberIds=[outputs["phone_numbers"][key]["id"]])
+        # The keywords' journal (modules/keywords) is gone with them.
+        journal = f"/two-way-sms/keywords/{outputs['phone_numbers'][key]['id']}"
+        with pytest.raises(ssm.exceptions.ParameterNotFound):
+            ssm.get_parameter(Name=journal)

@@ -97,6 +97,9 @@ def _decode_json_strings(expected: Any, actual: Any) -> Any:
             return actual
     if isinstance(expected, dict) and isinstance(actual, dict):
         return {k: _decode_json_strings(expected.get(k), v) for k, v in actual.items()}
+    if isinstance(expected, list) and isinstance(actual, list) and len(expected) == len(actual):
+        # as draft_inventory writes them: a JSON document inside a list is a structure too
+        return [_decode_json_strings(e, a) for e, a in zip(expected, actual, strict=True)]
     return actual
 
 
