@@ -14,19 +14,19 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.test_cli_doctor import (
-    CUSTOMER,
+from tests.support.inbound import CUSTOMER
+from tests.support.live import (
     Deployment,
     Result,
     encrypted_statement,
     publish_statement,
     trust_statement,
 )
-from tests.e2e.test_cli_doctor import aws_calls as aws_calls  # the fixtures, re-exported
-from tests.e2e.test_cli_doctor import cli as cli
-from tests.e2e.test_cli_doctor import client as client
-from tests.e2e.test_cli_doctor import credentials as credentials
-from tests.e2e.test_cli_doctor import deploy as deploy
+from tests.support.live import aws_calls as aws_calls  # the fixtures
+from tests.support.live import cli as cli
+from tests.support.live import client as client
+from tests.support.live import credentials as credentials
+from tests.support.live import deploy as deploy
 
 pytestmark = pytest.mark.e2e
 

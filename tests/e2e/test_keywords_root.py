@@ -21,9 +21,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.inbound import CUSTOMER, PAYLOAD_FIELDS, drain_payloads
 from two_way_sms_tools.terraform.localstack_apply import applied_root
-
-from .inbound import CUSTOMER, PAYLOAD_FIELDS, drain_payloads
 
 pytestmark = pytest.mark.e2e
 

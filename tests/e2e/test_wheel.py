@@ -49,6 +49,7 @@ HOOKS = {
     "register_inbound_routes": "two_way_sms.emulator.hooks:register_inbound_routes",
     "register_connect_routes": "two_way_sms.emulator.hooks:register_connect_routes",
 }
+EXECUTORS = {"host-python": "two_way_sms.emulator.lambda_host.plugin:HostPythonExecutorPlugin"}
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +89,7 @@ def test_wheel_declares_localstack_only_for_the_emulator(wheel: Wheel) -> None:
         "console_scripts": {"two-way-sms": "two_way_sms.cli.main:main"},
         "localstack.aws.provider": PROVIDERS,
         "localstack.hooks.on_infra_start": HOOKS,
+        "localstack.lambda.runtime_executor": EXECUTORS,
     }
 
 
@@ -121,10 +123,15 @@ def test_emulator_extra_imports_every_module_and_registers_the_plugins(
         settings.constraints,
     )
     print(f"emulator venv installed in {venv.seconds:.1f} s")
-    groups = ("localstack.aws.provider", "localstack.hooks.on_infra_start")
+    groups = (
+        "localstack.aws.provider",
+        "localstack.hooks.on_infra_start",
+        "localstack.lambda.runtime_executor",
+    )
     imported = venv.import_all(wheel.importable_modules(), groups)
     assert (imported.failed, imported.outside_the_venv) == ({}, [])
     wanted = [f"localstack.aws.provider {name} {value}" for name, value in PROVIDERS.items()]
     wanted += [f"localstack.hooks.on_infra_start {n} {v}" for n, v in HOOKS.items()]
+    wanted += [f"localstack.lambda.runtime_executor {n} {v}" for n, v in EXECUTORS.items()]
     assert set(wanted) <= set(imported.entry_points), imported.entry_points
     _help_lists_every_subcommand(venv)
