@@ -36,6 +36,7 @@ from two_way_sms_tools.localstack.process import Started
 from two_way_sms_tools.localstack.settings import Settings
 
 OUTBOUND_ROUTE = "/_aws/sms-voice/outbound-messages"
+CHAT_EVENTS_ROUTE = "/_aws/connect/chat-integration-events"
 
 ClientFactory = Callable[..., Any]
 
@@ -146,6 +147,20 @@ def outbound_log(localstack_endpoint: str) -> Callable[..., list[dict[str, Any]]
         status, body = _http("GET", f"{localstack_endpoint}{OUTBOUND_ROUTE}?{query}")
         assert status == 200, body
         return list(body["outboundMessages"])
+
+    return read
+
+
+@pytest.fixture(scope="session")
+def chat_events(localstack_endpoint: str) -> Callable[..., list[dict[str, Any]]]:
+    """chat_events(**filters) -> the emulated Amazon Connect's chat integration events
+    (filters: accountId, region, instanceId, inboundMessageId, sourceId, ...)."""
+
+    def read(**filters: str) -> list[dict[str, Any]]:
+        query = urllib.parse.urlencode(filters)
+        status, body = _http("GET", f"{localstack_endpoint}{CHAT_EVENTS_ROUTE}?{query}")
+        assert status == 200, body
+        return list(body["chatIntegrationEvents"])
 
     return read
 

@@ -20,8 +20,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import urllib.parse
-import urllib.request
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -42,18 +40,6 @@ ROLE_POLICY = "two-way-sms-destination"  # the channel-role module's inline poli
 
 def _unique(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:6]}"
-
-
-@pytest.fixture(scope="module")
-def chat_events(localstack_endpoint: str) -> Callable[..., list[dict[str, Any]]]:
-    """chat_events(**filters) -> GET /_aws/connect/chat-integration-events."""
-
-    def read(**filters: str) -> list[dict[str, Any]]:
-        url = f"{localstack_endpoint}{CHAT_EVENTS_PATH}?{urllib.parse.urlencode(filters)}"
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return list(json.loads(response.read())["chatIntegrationEvents"])
-
-    return read
 
 
 # =============================================================================================

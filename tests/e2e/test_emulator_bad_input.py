@@ -308,23 +308,13 @@ def _connect_state(connect: Any, chat_events: Callable[[], list[Any]]) -> dict[s
     return {
         "instances": [connect.describe_instance(InstanceId=i["Id"])["Instance"] for i in instances],
         "numbers": connect.list_phone_numbers_v2()["ListPhoneNumbersSummaryList"],
-        "chat_events": chat_events(),
+        "chat_events": chat_events(accountId=ACCOUNT),
     }
 
 
 @pytest.fixture(scope="module")
 def outbound(outbound_log: Callable[..., list[Any]]) -> Callable[[], list[Any]]:
     return lambda: outbound_log(accountId=ACCOUNT)
-
-
-@pytest.fixture(scope="module")
-def chat_events(localstack_endpoint: str) -> Callable[[], list[Any]]:
-    def read() -> list[Any]:
-        url = f"{localstack_endpoint}/_aws/connect/chat-integration-events?accountId={ACCOUNT}"
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return list(json.loads(response.read())["chatIntegrationEvents"])
-
-    return read
 
 
 # =============================================================================================
@@ -852,12 +842,12 @@ def test_connect_event_that_is_no_structure_records_nothing(
     connect_world: ConnectWorld,
     chat_events: Callable[[], list[Any]],
 ) -> None:
-    before = chat_events()
+    before = chat_events(accountId=ACCOUNT)
     base = _connect_bases(connect_world)["SendChatIntegrationEvent"]
     answer = connect_raw("SendChatIntegrationEvent", base, body_overrides={"Event": "MESSAGE"})
     assert (answer.status, answer.code) == (400, "InvalidRequestException"), answer
     assert "at 'event' failed to satisfy constraint: Member must be a structure" in answer.message
-    assert chat_events() == before
+    assert chat_events(accountId=ACCOUNT) == before
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,6 @@ import contextlib
 import json
 import random
 import re
-import urllib.parse
-import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -84,20 +82,6 @@ def unvalidated_connect(localstack_endpoint: str) -> Any:
         aws_secret_access_key="test",
         config=Config(parameter_validation=False, retries={"max_attempts": 1}),
     )
-
-
-@pytest.fixture(scope="module")
-def chat_events(localstack_endpoint: str) -> Callable[..., list[dict[str, Any]]]:
-    """chat_events(**filters) -> GET /_aws/connect/chat-integration-events (this account)."""
-
-    def read(**filters: str) -> list[dict[str, Any]]:
-        query = urllib.parse.urlencode({"accountId": ACCOUNT, **filters})
-        url = f"{localstack_endpoint}{CHAT_EVENTS_PATH}?{query}"
-        with urllib.request.urlopen(url, timeout=30) as response:
-            assert response.status == 200
-            return list(json.loads(response.read())["chatIntegrationEvents"])
-
-    return read
 
 
 @pytest.fixture
@@ -526,7 +510,7 @@ def test_send_chat_integration_event_opens_and_closes_chats(
     assert later["NewChatCreated"] is True
     assert later["InitialContactId"] != first["InitialContactId"]
 
-    events = chat_events(sourceId=customer)
+    events = chat_events(accountId=ACCOUNT, sourceId=customer)
     assert [e["event"].get("Content") for e in events] == ["hello", "still me", None, "new chat"]
     record = events[0]
     assert record["accountId"] == ACCOUNT and record["region"] == REGION
@@ -544,9 +528,11 @@ def test_send_chat_integration_event_opens_and_closes_chats(
     )
     # Sent through the API, not by inbound routing: no role session, no inbound payload.
     assert (record["caller"], record["inboundMessageId"], record["payload"]) == (None, None, None)
-    assert chat_events(sourceId=customer, initialContactId=later["InitialContactId"]) == [events[3]]
-    assert len(chat_events(instanceId=instance["Id"], sourceId=customer)) == 4
-    assert chat_events(sourceId=customer, region="us-west-2") == []
+    assert chat_events(
+        accountId=ACCOUNT, sourceId=customer, initialContactId=later["InitialContactId"]
+    ) == [events[3]]
+    assert len(chat_events(accountId=ACCOUNT, instanceId=instance["Id"], sourceId=customer)) == 4
+    assert chat_events(accountId=ACCOUNT, sourceId=customer, region="us-west-2") == []
 
 
 def test_send_chat_integration_event_errors(
@@ -671,7 +657,7 @@ def _assert_dropped(
     assert outcome["delivered"] is False, outcome
     for word in words:
         assert word in outcome["reason"], f"{word!r} not in {outcome['reason']!r}"
-    assert chat_events(inboundMessageId=outcome["inboundMessageId"]) == []
+    assert chat_events(accountId=ACCOUNT, inboundMessageId=outcome["inboundMessageId"]) == []
 
 
 def test_inbound_sms_reaches_connect_once_as_a_chat_integration_event(
@@ -686,7 +672,7 @@ def test_inbound_sms_reaches_connect_once_as_a_chat_integration_event(
     assert outcome["destination"] == setup.instance["Arn"]
     assert setup.role_arn in outcome["reason"]
 
-    (event,) = chat_events(inboundMessageId=outcome["inboundMessageId"])
+    (event,) = chat_events(accountId=ACCOUNT, inboundMessageId=outcome["inboundMessageId"])
     assert (event["instanceId"], event["instanceArn"]) == (
         setup.instance["Id"],
         setup.instance["Arn"],
@@ -717,7 +703,7 @@ def test_inbound_sms_reaches_connect_once_as_a_chat_integration_event(
 
     # The same customer again: the same chat.
     again = _text(send_inbound, setup.number, "hello?")
-    (second,) = chat_events(inboundMessageId=again["inboundMessageId"])
+    (second,) = chat_events(accountId=ACCOUNT, inboundMessageId=again["inboundMessageId"])
     assert second["initialContactId"] == event["initialContactId"]
     assert second["newChatCreated"] is False
 
