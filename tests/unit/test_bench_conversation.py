@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, ClassVar
@@ -16,6 +17,7 @@ import pytest
 from two_way_sms.identifiers import is_e164
 from two_way_sms_tools import bench
 from two_way_sms_tools.bench_conversation import (
+    ConversationResult,
     ReplyPoller,
     customers,
     first_reply_stamps,
@@ -24,6 +26,7 @@ from two_way_sms_tools.bench_conversation import (
     round_trips_ms,
 )
 from two_way_sms_tools.bench_lambda import LambdaTimings
+from two_way_sms_tools.bench_routing import PathResult
 
 RULE = "We are open 9 to 5."
 
@@ -179,3 +182,33 @@ def test_an_unknown_part_is_refused_before_anything_runs(
     assert capsys.readouterr().out == (
         "unknown part(s) conversations: choose from offline routing conversation e2e\n"
     )
+
+
+def test_the_details_name_every_figure() -> None:
+    path = PathResult("inbound SMS -> reply", 2, 1.0, [200.0, 400.0], Counter({"+1": 1, "+2": 1}))
+    result = ConversationResult(
+        path=path,
+        customers=["+1", "+2"],
+        wrong=0,
+        stamped_round_trips_ms=[150.0, 350.0],
+        posting_s=0.5,
+        post_ms=[40.0, 60.0],
+        first_reply_s=1.25,
+        poll_interval_s=0.05,
+        poll_get_ms=10.0,
+        environments=2,
+        apply_s=55.0,
+        destroy_s=33.0,
+    )
+    assert result.details().splitlines() == [
+        "  posted               2 in 0.5 s (4.0/s); one POST p50 50.0 ms, p99 60.0 ms",
+        "  unpolled round trip  p50 250.0 ms, p99 350.0 ms (POST until the emulator recorded the "
+        "reply)",
+        "  polling              a GET every 50 ms, 10.0 ms each: adds up to 60 ms to a polled "
+        "round trip",
+        "  wrong replies        0 (another text than the rule's)",
+        "  first reply          1.25 s (the function's cold start included)",
+        "  environments         2 started (LocalStack invokes a function at most min(32, cores + "
+        "4) times at once)",
+        "  apply / destroy      55.0 s / 33.0 s",
+    ]

@@ -101,14 +101,13 @@ def _legs_heading(routing: bool, conversation: bool) -> str:
     lines = []
     if routing:
         lines.append(
-            f"routing: {MESSAGES} messages each, one sequential client, same encrypted topic; "
-            "ms: the request's round trip"
+            f"routing: {MESSAGES} messages each, one sequential client, same encrypted topic "
+            "(ms: one request)"
         )
     if conversation:
         lines.append(
-            f"conversation: {bench_conversation.MESSAGES} messages to examples/responder, each "
-            "from its own customer; msgs/s: replies per second; ms: POST until the reply was "
-            "seen in the outbound log"
+            f"conversation: {bench_conversation.MESSAGES} messages to examples/responder, one "
+            "customer each\n  (msgs/s: replies per second; ms: POST until the reply was seen)"
         )
     return "\n".join(lines)
 

@@ -166,28 +166,40 @@ class ConversationResult:
     notes: list[str] = field(default_factory=list)
 
     def details(self) -> str:
-        stamped = self.stamped_round_trips_ms
+        posted, stamped = self.post_ms, self.stamped_round_trips_ms
         poll_ms = self.poll_interval_s * 1000
-        lines = [
-            f"  {len(self.customers)} messages posted in {self.posting_s:.1f} s "
-            f"({len(self.customers) / self.posting_s:.1f}/s, sequential; a POST took p50 "
-            f"{statistics.median(self.post_ms):.1f} ms, p99 {percentile(self.post_ms, 0.99):.1f} "
-            f"ms); replies came at {self.path.rate:.1f}/s; {self.wrong} with another text",
-            f"  round trip from the emulator's reply timestamps (no polling): p50 "
-            f"{statistics.median(stamped):.1f} ms, p99 {percentile(stamped, 0.99):.1f} ms"
-            if stamped
-            else "  no reply timestamps",
-            f"  polling: a GET every {poll_ms:.0f} ms, {self.poll_get_ms:.1f} ms each on "
-            f"average, adds up to {poll_ms + self.poll_get_ms:.0f} ms to a polled round trip",
-            f"  first reply (the function's cold start included): {self.first_reply_s:.2f} s",
-            f"  execution environments started: {self.environments}",
-            f"  examples/responder applied in {self.apply_s:.1f} s, destroyed in "
-            f"{self.destroy_s:.1f} s",
+        count = len(self.customers)
+        rows = [
+            (
+                "posted",
+                f"{count} in {self.posting_s:.1f} s ({count / self.posting_s:.1f}/s); one POST "
+                f"p50 {statistics.median(posted):.1f} ms, p99 {percentile(posted, 0.99):.1f} ms",
+            ),
+            (
+                "unpolled round trip",
+                f"p50 {statistics.median(stamped):.1f} ms, p99 {percentile(stamped, 0.99):.1f} ms "
+                "(POST until the emulator recorded the reply)"
+                if stamped
+                else "no replies",
+            ),
+            (
+                "polling",
+                f"a GET every {poll_ms:.0f} ms, {self.poll_get_ms:.1f} ms each: adds up to "
+                f"{poll_ms + self.poll_get_ms:.0f} ms to a polled round trip",
+            ),
+            ("wrong replies", f"{self.wrong} (another text than the rule's)"),
+            ("first reply", f"{self.first_reply_s:.2f} s (the function's cold start included)"),
+            (
+                "environments",
+                f"{self.environments} started (LocalStack invokes a function at most "
+                "min(32, cores + 4) times at once)",
+            ),
+            ("apply / destroy", f"{self.apply_s:.1f} s / {self.destroy_s:.1f} s"),
         ]
         if self.lambda_timings is not None:
-            lines.append(f"  host-python executor: {self.lambda_timings.summary()}")
-        lines += [f"  note: {note}" for note in self.notes]
-        return "\n".join(lines)
+            rows.append(("executor", self.lambda_timings.summary()))
+        rows += [("note", note) for note in self.notes]
+        return "\n".join(f"  {label:<21}{value}" for label, value in rows)
 
 
 def _execution_environments(endpoint: str, log_group: str) -> int:
