@@ -80,7 +80,7 @@ docs: $(STAMP) ## Regenerate the inputs/outputs and validation tables of every R
 	$(TOOLS) -m two_way_sms_tools.terraform.readme_tables $(README_DIRS)
 
 .PHONY: demo
-demo: $(STAMP) ## Main job: LocalStack + emulator, apply examples/sns-kms, text the number, print the payload
+demo: $(STAMP) ## Main job: LocalStack + emulator, apply examples/responder, text the number, print the conversation
 	$(TOOLS) -m two_way_sms_tools.demo $(if $(KEEP),--keep)
 
 .PHONY: demo-down
@@ -92,7 +92,7 @@ plan: $(STAMP) ## Offline plan of an example, policies in full (EXAMPLE=examples
 	$(TOOLS) -m two_way_sms_tools.demo_plan $(or $(EXAMPLE),examples/sns-kms)
 
 .PHONY: bench
-bench: $(STAMP) ## Print benchmark figures (tier wall times, Terraform processes, LocalStack start, routing)
+bench: $(STAMP) ## Print benchmark figures (tier wall times, Terraform processes, LocalStack start, routing, conversation)
 	$(TOOLS) -m two_way_sms_tools.bench
 
 .PHONY: clean

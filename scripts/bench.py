@@ -1,5 +1,5 @@
 """Benchmark figures (never fail on time): `.venv/bin/python scripts/bench.py [offline]
-[routing] [e2e]`, or `make bench`. The code is tools/two_way_sms_tools/bench.py."""
+[routing] [conversation] [e2e]`, or `make bench`. The code is tools/two_way_sms_tools/bench.py."""
 
 import sys
 from pathlib import Path

@@ -1,9 +1,8 @@
 """Python Lambda functions on LocalStack without Docker (emulator/lambda_host, executor
 `host-python`), driven with boto3 like any Lambda: synchronous and asynchronous invocations,
 warm environments, the function's own AWS calls, timeouts, errors, retries to an on-failure
-destination, SNS subscriptions, layers, code updates, and a runtime it refuses.
-
-`cold_and_warm_timings()` measures cold start and warm invocations for the benchmark."""
+destination, SNS subscriptions, layers, code updates, and a runtime it refuses; and the
+benchmark's measurement of cold and warm invocations (two_way_sms_tools.bench_lambda)."""
 
 from __future__ import annotations
 
@@ -12,17 +11,17 @@ import contextlib
 import io
 import json
 import re
-import statistics
 import time
 import uuid
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+
+from two_way_sms_tools.bench_lambda import cold_and_warm_timings
 
 pytestmark = pytest.mark.e2e
 
@@ -461,62 +460,6 @@ def test_a_nodejs_function_fails_with_the_reason(lambda_client: Any, role_arn: s
         # "Unable to find version manager"), whichever executor refused it.
         with contextlib.suppress(ClientError):
             lambda_client.delete_function(FunctionName=name)
-
-
-# --------------------------------------------------------------------------------------------
-# Cold start and warm invocations, for the benchmark
-
-
-@dataclass(frozen=True)
-class LambdaTimings:
-    create_to_active_s: float  # CreateFunction until State Active (code copied, runtime ready)
-    first_invoke_s: float  # the first Invoke's round trip: process start, import, handler
-    init_duration_ms: float  # the runtime's own Init Duration (REPORT line) of that first one
-    warm_invoke_s: list[float]  # round trips of the following invocations
-    warm_pids: set[int]  # processes that answered the warm invocations
-
-    @property
-    def cold_start_s(self) -> float:
-        return self.create_to_active_s + self.first_invoke_s
-
-    def summary(self) -> str:
-        warm = sorted(self.warm_invoke_s)
-        return (
-            f"cold start {self.cold_start_s * 1000:.0f} ms (create->Active "
-            f"{self.create_to_active_s * 1000:.0f} ms + first invoke "
-            f"{self.first_invoke_s * 1000:.0f} ms, Init Duration {self.init_duration_ms:.0f} ms); "
-            f"warm invoke median {statistics.median(warm) * 1000:.1f} ms, "
-            f"p90 {warm[int(len(warm) * 0.9) - 1] * 1000:.1f} ms over {len(warm)}"
-        )
-
-
-def cold_and_warm_timings(lambda_client: Any, role_arn: str, warm: int = 20) -> LambdaTimings:
-    """Create a python3.12 function, invoke it once cold and `warm` times warm; deletes it."""
-    started = time.perf_counter()
-    name = create_function(lambda_client, role_arn)
-    try:
-        configuration = function_state(lambda_client, name)
-        assert configuration["State"] == "Active", configuration
-        active = time.perf_counter()
-        first = invoke(lambda_client, name, {}, LogType="Tail")
-        first_done = time.perf_counter()
-        init = re.search(r"Init Duration: ([\d.]+) ms", first["LogResult"])
-        assert init, first["LogResult"]
-        rounds, pids = [], set()
-        for _ in range(warm):
-            began = time.perf_counter()
-            answer = invoke(lambda_client, name, {})
-            rounds.append(time.perf_counter() - began)
-            pids.add(answer["Payload"]["pid"])
-        return LambdaTimings(
-            create_to_active_s=active - started,
-            first_invoke_s=first_done - active,
-            init_duration_ms=float(init.group(1)),
-            warm_invoke_s=rounds,
-            warm_pids=pids,
-        )
-    finally:
-        lambda_client.delete_function(FunctionName=name)
 
 
 def test_cold_and_warm_timings_are_measured(lambda_client: Any, role_arn: str) -> None:

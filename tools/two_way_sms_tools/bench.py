@@ -5,9 +5,14 @@
 - LocalStack: cold start time of a fresh instance on a spare port (with the emulator);
 - routing: 1,000 inbound SMS routed by the emulator versus 1,000 raw SNS publishes to the same
   KMS-encrypted topic, side by side: messages/s, p50/p99 latency, lost and duplicated;
+- conversation: examples/responder applied to the same LocalStack, 200 inbound messages each
+  answered by the responder function (bench_conversation): replies/s, p50/p99 round trip from
+  the inbound POST to the reply, lost and duplicated replies, and the host-python executor's
+  cold and warm invocations (bench_lambda), printed in one table with the routing figures;
 - end-to-end tier: wall time of `pytest -n 2 -m e2e tests/e2e`.
 
-`make bench` or `scripts/bench.py [offline] [routing] [e2e]` runs a subset (default: all).
+`make bench` or `scripts/bench.py [offline] [routing] [conversation] [e2e]` runs a subset
+(default: all).
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from two_way_sms_tools import bench_routing
+from two_way_sms_tools import bench_conversation, bench_routing
 from two_way_sms_tools.localstack import leases
 from two_way_sms_tools.localstack.settings import Settings
 from two_way_sms_tools.project import PROJECT_ROOT as PROJECT
@@ -58,7 +63,8 @@ def bench_offline_tier() -> None:
     print(f"  result               {summary}\n")
 
 
-def bench_localstack_and_routing() -> None:
+def bench_on_localstack(routing: bool, conversation: bool) -> None:
+    """Routing and conversation legs on one LocalStack of the bench's own."""
     settings = Settings.from_env({**os.environ, "LOCALSTACK_PORT": BENCH_PORT}, root=PROJECT)
     started_at = time.perf_counter()
     started = leases.up(settings)
@@ -66,19 +72,44 @@ def bench_localstack_and_routing() -> None:
         print(f"LocalStack with the emulator on port {BENCH_PORT}")
         how = "cold start" if started.started else "already running (reused)"
         print(f"  ready in             {time.perf_counter() - started_at:7.1f} s   ({how})\n")
-        setup = bench_routing.set_up(started.endpoint)
-        try:
-            raw = bench_routing.raw_publishes(started.endpoint, setup, MESSAGES)
-            routed = bench_routing.routed_messages(started.endpoint, setup, MESSAGES)
-        finally:
-            setup.cleanup()
-        print(f"routing: {MESSAGES} messages each, one sequential client, same encrypted topic")
-        print(bench_routing.report([raw, routed]))
-        ratio = routed[0].rate / raw[0].rate
-        print(f"  routed / raw throughput: {ratio:.2f}   (target: 0.50 or more)\n")
+        rows: list[tuple[bench_routing.PathResult, list[str]]] = []
+        if routing:
+            setup = bench_routing.set_up(started.endpoint)
+            try:
+                rows.append(bench_routing.raw_publishes(started.endpoint, setup, MESSAGES))
+                rows.append(bench_routing.routed_messages(started.endpoint, setup, MESSAGES))
+            finally:
+                setup.cleanup()
+        talk = None
+        if conversation:
+            talk = bench_conversation.bench_conversation(PROJECT, started.endpoint)
+            rows.append((talk.path, talk.customers))
+        print(_legs_heading(routing, conversation))
+        print(bench_routing.report(rows))
+        if routing:
+            ratio = rows[1][0].rate / rows[0][0].rate
+            print(f"  routed / raw throughput: {ratio:.2f}   (target: 0.50 or more)")
+        if talk is not None:
+            print(talk.details())
+        print()
     finally:
         if started.started:
             leases.down(settings)
+
+
+def _legs_heading(routing: bool, conversation: bool) -> str:
+    lines = []
+    if routing:
+        lines.append(
+            f"routing: {MESSAGES} messages each, one sequential client, same encrypted topic "
+            "(ms: one request)"
+        )
+    if conversation:
+        lines.append(
+            f"conversation: {bench_conversation.MESSAGES} messages to examples/responder, one "
+            "customer each\n  (msgs/s: replies per second; ms: POST until the reply was seen)"
+        )
+    return "\n".join(lines)
 
 
 def bench_e2e_tier() -> None:
@@ -90,12 +121,19 @@ def bench_e2e_tier() -> None:
     print(f"  result               {summary}\n")
 
 
+PARTS = ("offline", "routing", "conversation", "e2e")
+
+
 def main(argv: list[str]) -> int:
-    wanted = set(argv) or {"offline", "routing", "e2e"}
+    wanted = set(argv) or set(PARTS)
+    unknown = sorted(wanted - set(PARTS))
+    if unknown:
+        print(f"unknown part(s) {', '.join(unknown)}: choose from {' '.join(PARTS)}")
+        return 2
     if "offline" in wanted:
         bench_offline_tier()
-    if "routing" in wanted:
-        bench_localstack_and_routing()
+    if wanted & {"routing", "conversation"}:
+        bench_on_localstack("routing" in wanted, "conversation" in wanted)
     if "e2e" in wanted:
         bench_e2e_tier()
     return 0
