@@ -25,9 +25,9 @@ from two_way_sms_tools.terraform.toolchain import process_env, terraform_env
 
 NATIVE_FILES = sorted((Path(__file__).parents[2] / TEST_DIRECTORY).glob("*.tftest.hcl"))
 # `make test` runs two xdist workers, one per group: "plans" (the combined plan) and "checks"
-# (checkov and fmt). Terraform's native tests (about 1 s per run block, 140 blocks) are split
-# between them so both finish at about the same time (measured on 2 cores, 2026-11-29: plans
-# root 80 s + keywords 15 s + combined plan 60 s; checks the other modules 110 s + checkov 47 s).
+# (checkov and fmt). Terraform's native tests (1 to 3 s per run block, 69 blocks) are split
+# between them so both finish at about the same time (measured on a busy 2-core machine: plans
+# root and keywords 59 s + combined plan 41 s; checks the other modules 64 s + checkov 44 s).
 _WITH_THE_PLANS = ("root.tftest.hcl", "keywords.tftest.hcl")
 NATIVE_PARTS = {
     "root": ("plans", [f for f in NATIVE_FILES if f.name in _WITH_THE_PLANS]),
