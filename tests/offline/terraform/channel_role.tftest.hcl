@@ -1,5 +1,5 @@
-# Validations of modules/channel-role: one bad input per run, that variable's validation
-# must fail at plan time.
+# Validations of modules/channel-role: each run sets one bad input for each of several variables
+# (never two for one variable), and each of those validations must fail at plan time.
 
 provider "aws" {
   region                      = "us-east-1"
@@ -43,121 +43,76 @@ mock_provider "aws" {
   }
 }
 
-
-run "role_name_too_long" {
+run "bad_inputs_1" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/channel-role" }
   variables {
-    name = "rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr"
-  }
-  expect_failures = [var.name]
-}
-
-run "role_name_missing" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/channel-role" }
-  variables {
-  }
-  expect_failures = [var.name]
-}
-
-run "existing_role_arn_is_a_user" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/channel-role" }
-  variables {
-    create            = false
+    # existing_role_arn: existing role arn is a user
     existing_role_arn = "arn:aws:iam::123456789012:user/alice"
+    # path: path without trailing slash
+    path = "/messaging"
+    # permissions_boundary_arn: boundary not a policy
+    permissions_boundary_arn = "arn:aws:iam::123456789012:role/b"
+    # trust_source_arns: trust source of another service
+    trust_source_arns = ["arn:aws:sns:us-east-1:123456789012:*"]
+    # sns_topic_arns: fifo topic
+    sns_topic_arns = ["arn:aws:sns:us-east-1:123456789012:inbound.fifo"]
+    # kms_key_arns: key alias instead of key
+    kms_key_arns = ["arn:aws:kms:us-east-1:123456789012:alias/k"]
+    # max_session_duration: session too short
+    max_session_duration = 900
+    # context the bad inputs above need
+    create = false
+    name   = "r"
   }
-  expect_failures = [var.existing_role_arn]
+  expect_failures = [
+    var.existing_role_arn,
+    var.path,
+    var.permissions_boundary_arn,
+    var.trust_source_arns,
+    var.sns_topic_arns,
+    var.kms_key_arns,
+    var.max_session_duration,
+  ]
 }
 
-run "existing_role_arn_is_a_policy" {
+run "bad_inputs_2" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/channel-role" }
   variables {
-    create            = false
+    # existing_role_arn: existing role arn is a policy
     existing_role_arn = "arn:aws:iam::123456789012:policy/p"
+    # context the bad inputs above need
+    create = false
   }
   expect_failures = [var.existing_role_arn]
 }
 
-run "existing_role_arn_while_creating" {
+run "bad_inputs_3" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/channel-role" }
   variables {
-    name              = "r"
+    # name: role name too long
+    name = "rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr"
+    # existing_role_arn: existing role arn while creating
     existing_role_arn = "arn:aws:iam::123456789012:role/r"
   }
-  expect_failures = [var.existing_role_arn]
+  expect_failures = [
+    var.name,
+    var.existing_role_arn,
+  ]
 }
 
-run "path_without_trailing_slash" {
+run "bad_inputs_4" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/channel-role" }
   variables {
-    name = "r"
-    path = "/messaging"
+    # name: role name missing
+    # (name left unset: that is the bad input)
   }
-  expect_failures = [var.path]
-}
-
-run "boundary_not_a_policy" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/channel-role" }
-  variables {
-    name                     = "r"
-    permissions_boundary_arn = "arn:aws:iam::123456789012:role/b"
-  }
-  expect_failures = [var.permissions_boundary_arn]
-}
-
-run "trust_source_of_another_service" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/channel-role" }
-  variables {
-    name              = "r"
-    trust_source_arns = ["arn:aws:sns:us-east-1:123456789012:*"]
-  }
-  expect_failures = [var.trust_source_arns]
-}
-
-run "fifo_topic" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/channel-role" }
-  variables {
-    name           = "r"
-    sns_topic_arns = ["arn:aws:sns:us-east-1:123456789012:inbound.fifo"]
-  }
-  expect_failures = [var.sns_topic_arns]
-}
-
-run "key_alias_instead_of_key" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/channel-role" }
-  variables {
-    name         = "r"
-    kms_key_arns = ["arn:aws:kms:us-east-1:123456789012:alias/k"]
-  }
-  expect_failures = [var.kms_key_arns]
-}
-
-run "session_too_short" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/channel-role" }
-  variables {
-    name                 = "r"
-    max_session_duration = 900
-  }
-  expect_failures = [var.max_session_duration]
+  expect_failures = [var.name]
 }

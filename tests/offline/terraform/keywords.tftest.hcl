@@ -1,5 +1,6 @@
-# Validations of modules/keywords: one bad input per run, that variable's validation must fail
-# at plan time; and one good plan whose command request is checked.
+# Validations of modules/keywords: each run sets one bad input for each of several variables
+# (never two for one variable), and each of those validations must fail at plan time; and one good
+# plan whose command request is checked.
 
 # Bad input fails in variable validation, before any provider call, and the module reads
 # nothing but the region: every run uses this mock provider.
@@ -52,136 +53,127 @@ run "plans_the_request_by_phone_number_id" {
   }
 }
 
-run "phone_number_id_is_e164" {
+run "bad_inputs_1" {
   command = plan
   module { source = "./modules/keywords" }
   variables {
+    # phone_number_id: phone number id is e164
     phone_number_id = "+12065550100"
-  }
-  expect_failures = [var.phone_number_id]
-}
-
-run "help_message_empty" {
-  command = plan
-  module { source = "./modules/keywords" }
-  variables {
+    # help_message: help message empty
     help_message = ""
-  }
-  expect_failures = [var.help_message]
-}
-
-run "help_message_too_long" {
-  command = plan
-  module { source = "./modules/keywords" }
-  variables {
-    help_message = "${join("", [for i in range(800) : "xy"])}z" # 1601 characters
-  }
-  expect_failures = [var.help_message]
-}
-
-run "stop_message_only_whitespace" {
-  command = plan
-  module { source = "./modules/keywords" }
-  variables {
+    # stop_message: stop message only whitespace
     stop_message = " \n\t "
-  }
-  expect_failures = [var.stop_message]
-}
-
-run "keyword_too_long" {
-  command = plan
-  module { source = "./modules/keywords" }
-  variables {
+    # keywords: keyword too long
     keywords = { "JOIN THE BETA PROGRAM RIGHT NOW" = { message = "31 characters is one too many" } }
   }
-  expect_failures = [var.keywords]
+  expect_failures = [
+    var.phone_number_id,
+    var.help_message,
+    var.stop_message,
+    var.keywords,
+  ]
 }
 
-run "keyword_empty" {
+run "bad_inputs_2" {
   command = plan
   module { source = "./modules/keywords" }
   variables {
+    # help_message: help message too long
+    help_message = "${join("", [for i in range(800) : "xy"])}z" # 1601 characters
+    # keywords: keyword empty
     keywords = { "" = { message = "Hi" } }
   }
-  expect_failures = [var.keywords]
+  expect_failures = [
+    var.help_message,
+    var.keywords,
+  ]
 }
 
-run "keyword_leading_space" {
+run "bad_inputs_3" {
   command = plan
   module { source = "./modules/keywords" }
   variables {
+    # keywords: keyword leading space
     keywords = { " JOIN" = { message = "Hi" } }
   }
   expect_failures = [var.keywords]
 }
 
-run "keyword_with_a_tab" {
+run "bad_inputs_4" {
   command = plan
   module { source = "./modules/keywords" }
   variables {
+    # keywords: keyword with a tab
     keywords = { "JOIN\tNOW" = { message = "Hi" } }
   }
   expect_failures = [var.keywords]
 }
 
-run "keyword_help_in_any_case" {
+run "bad_inputs_5" {
   command = plan
   module { source = "./modules/keywords" }
   variables {
+    # keywords: keyword help in any case
     keywords = { Help = { message = "Call us" } }
   }
   expect_failures = [var.keywords]
 }
 
-run "keyword_stop" {
+run "bad_inputs_6" {
   command = plan
   module { source = "./modules/keywords" }
   variables {
+    # keywords: keyword stop
     keywords = { STOP = { message = "Bye", action = "OPT_OUT" } }
   }
   expect_failures = [var.keywords]
 }
 
-run "keywords_equal_ignoring_case" {
+run "bad_inputs_7" {
   command = plan
   module { source = "./modules/keywords" }
   variables {
+    # keywords: keywords equal ignoring case
     keywords = { JOIN = { message = "Hi" }, join = { message = "Hello" } }
   }
   expect_failures = [var.keywords]
 }
 
-run "keyword_message_only_whitespace" {
+run "bad_inputs_8" {
   command = plan
   module { source = "./modules/keywords" }
   variables {
+    # keywords: keyword message only whitespace
     keywords = { JOIN = { message = "   " } }
   }
   expect_failures = [var.keywords]
 }
 
-run "keyword_message_too_long" {
+run "bad_inputs_9" {
   command = plan
   module { source = "./modules/keywords" }
   variables {
+    # keywords: keyword message too long
     keywords = { JOIN = { message = "${join("", [for i in range(800) : "xy"])}z" } } # 1601 characters
   }
   expect_failures = [var.keywords]
 }
 
-run "keyword_unknown_action" {
+run "bad_inputs_10" {
   command = plan
   module { source = "./modules/keywords" }
   variables {
+    # keywords: keyword unknown action
     keywords = { JOIN = { message = "Hi", action = "SUBSCRIBE" } }
   }
   expect_failures = [var.keywords]
 }
 
-run "twenty_nine_keywords" {
+run "bad_inputs_11" {
   command = plan
   module { source = "./modules/keywords" }
   variables {
+    # keywords: twenty nine keywords
     keywords = { for i in range(29) : "K${i}" => { message = "Keyword ${i}" } }
   }
   expect_failures = [var.keywords]

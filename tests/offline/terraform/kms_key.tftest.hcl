@@ -1,5 +1,6 @@
-# Validations of modules/kms-key: each run feeds one bad input and expects exactly that
-# variable's validation to fail at plan time. Endpoints point at a closed loopback port.
+# Validations of modules/kms-key: each run feeds one bad input for each of several variables and
+# expects exactly those validations to fail at plan time. Endpoints point at a closed loopback
+# port.
 
 provider "aws" {
   region                      = "us-east-1"
@@ -48,102 +49,52 @@ override_data {
   values = { account_id = "123456789012" }
 }
 
-run "alias_with_prefix" {
+run "bad_inputs_1" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/kms-key" }
   variables {
+    # alias: alias with prefix
     alias = "alias/two-way"
-  }
-  expect_failures = [var.alias]
-}
-
-run "alias_reserved_for_aws" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/kms-key" }
-  variables {
-    alias = "aws/sns"
-  }
-  expect_failures = [var.alias]
-}
-
-run "asymmetric_key" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/kms-key" }
-  variables {
+    # key_spec: asymmetric key
     key_spec = "RSA_2048"
-  }
-  expect_failures = [var.key_spec]
-}
-
-run "hmac_key" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/kms-key" }
-  variables {
-    key_spec = "HMAC_256"
-  }
-  expect_failures = [var.key_spec]
-}
-
-run "sign_verify_key" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/kms-key" }
-  variables {
+    # key_usage: sign verify key
     key_usage = "SIGN_VERIFY"
-  }
-  expect_failures = [var.key_usage]
-}
-
-run "deletion_window_too_short" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/kms-key" }
-  variables {
+    # deletion_window_in_days: deletion window too short
     deletion_window_in_days = 3
-  }
-  expect_failures = [var.deletion_window_in_days]
-}
-
-run "rotation_period_too_short" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/kms-key" }
-  variables {
+    # rotation_period_in_days: rotation period too short
     rotation_period_in_days = 30
-  }
-  expect_failures = [var.rotation_period_in_days]
-}
-
-run "administrator_not_an_iam_arn" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/kms-key" }
-  variables {
+    # administrator_arns: administrator not an iam arn
     administrator_arns = ["arn:aws:sns:us-east-1:123456789012:topic"]
-  }
-  expect_failures = [var.administrator_arns]
-}
-
-run "sms_voice_source_arn_of_another_service" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/kms-key" }
-  variables {
+    # sms_voice_source_arns: sms voice source arn of another service
     sms_voice_source_arns = ["arn:aws:sns:us-east-1:123456789012:*"]
-  }
-  expect_failures = [var.sms_voice_source_arns]
-}
-
-run "additional_statement_bad_effect" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/kms-key" }
-  variables {
+    # additional_statements: additional statement bad effect
     additional_statements = [{ effect = "Permit", actions = ["kms:Decrypt"] }]
   }
-  expect_failures = [var.additional_statements]
+  expect_failures = [
+    var.alias,
+    var.key_spec,
+    var.key_usage,
+    var.deletion_window_in_days,
+    var.rotation_period_in_days,
+    var.administrator_arns,
+    var.sms_voice_source_arns,
+    var.additional_statements,
+  ]
+}
+
+run "bad_inputs_2" {
+  command   = plan
+  providers = { aws = aws.mock }
+  module { source = "./modules/kms-key" }
+  variables {
+    # alias: alias reserved for aws
+    alias = "aws/sns"
+    # key_spec: hmac key
+    key_spec = "HMAC_256"
+  }
+  expect_failures = [
+    var.alias,
+    var.key_spec,
+  ]
 }

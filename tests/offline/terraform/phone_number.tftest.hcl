@@ -1,5 +1,6 @@
-# Validations of modules/phone-number: one bad input per run, that variable's validation
-# must fail at plan time. The file-level variables are a valid number.
+# Validations of modules/phone-number: each run sets one bad input for each of several variables
+# (never two for one variable), and each of those validations must fail at plan time. The
+# file-level variables are a valid number.
 
 provider "aws" {
   region                      = "us-east-1"
@@ -49,122 +50,68 @@ variables {
   two_way_channel_arn = "arn:aws:sns:us-east-1:123456789012:inbound"
 }
 
-run "lower_case_country" {
+run "bad_inputs_1" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/phone-number" }
   variables {
+    # iso_country_code: lower case country
     iso_country_code = "us"
-  }
-  expect_failures = [var.iso_country_code]
-}
-
-run "three_letter_country" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/phone-number" }
-  variables {
-    iso_country_code = "USA"
-  }
-  expect_failures = [var.iso_country_code]
-}
-
-run "unknown_message_type" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/phone-number" }
-  variables {
+    # message_type: unknown message type
     message_type = "MARKETING"
-  }
-  expect_failures = [var.message_type]
-}
-
-run "unknown_number_type" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/phone-number" }
-  variables {
+    # number_type: unknown number type
     number_type = "SHORT_CODE"
-  }
-  expect_failures = [var.number_type]
-}
-
-run "empty_capabilities" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/phone-number" }
-  variables {
+    # number_capabilities: empty capabilities
     number_capabilities = []
-  }
-  expect_failures = [var.number_capabilities]
-}
-
-run "unknown_capability" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/phone-number" }
-  variables {
-    number_capabilities = ["SMS", "FAX"]
-  }
-  expect_failures = [var.number_capabilities]
-}
-
-run "two_way_without_sms" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/phone-number" }
-  variables {
-    number_capabilities = ["VOICE"]
-  }
-  expect_failures = [var.number_capabilities]
-}
-
-run "opt_out_list_with_spaces" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/phone-number" }
-  variables {
+    # opt_out_list_name: opt out list with spaces
     opt_out_list_name = "my list"
-  }
-  expect_failures = [var.opt_out_list_name]
-}
-
-run "fifo_destination" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/phone-number" }
-  variables {
+    # two_way_channel_arn: fifo destination
     two_way_channel_arn = "arn:aws:sns:us-east-1:123456789012:inbound.fifo"
-  }
-  expect_failures = [var.two_way_channel_arn]
-}
-
-run "destination_not_a_topic" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/phone-number" }
-  variables {
-    two_way_channel_arn = "arn:aws:sqs:us-east-1:123456789012:inbound"
-  }
-  expect_failures = [var.two_way_channel_arn]
-}
-
-run "two_way_without_destination" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/phone-number" }
-  variables {
-    two_way_channel_arn = null
-  }
-  expect_failures = [var.two_way_channel_arn]
-}
-
-run "role_arn_is_a_user" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/phone-number" }
-  variables {
+    # two_way_channel_role: role arn is a user
     two_way_channel_role = "arn:aws:iam::123456789012:user/alice"
   }
-  expect_failures = [var.two_way_channel_role]
+  expect_failures = [
+    var.iso_country_code,
+    var.message_type,
+    var.number_type,
+    var.number_capabilities,
+    var.opt_out_list_name,
+    var.two_way_channel_arn,
+    var.two_way_channel_role,
+  ]
+}
+
+run "bad_inputs_2" {
+  command   = plan
+  providers = { aws = aws.mock }
+  module { source = "./modules/phone-number" }
+  variables {
+    # iso_country_code: three letter country
+    iso_country_code = "USA"
+    # number_capabilities: unknown capability
+    number_capabilities = ["SMS", "FAX"]
+    # two_way_channel_arn: destination not a topic
+    two_way_channel_arn = "arn:aws:sqs:us-east-1:123456789012:inbound"
+  }
+  expect_failures = [
+    var.iso_country_code,
+    var.number_capabilities,
+    var.two_way_channel_arn,
+  ]
+}
+
+run "bad_inputs_3" {
+  command   = plan
+  providers = { aws = aws.mock }
+  module { source = "./modules/phone-number" }
+  variables {
+    # number_capabilities: two way without sms
+    number_capabilities = ["VOICE"]
+    # two_way_channel_arn: two way without destination
+    two_way_channel_arn = null
+  }
+  expect_failures = [
+    var.number_capabilities,
+    var.two_way_channel_arn,
+  ]
 }

@@ -1,6 +1,7 @@
-# Validations of modules/responder: one bad input per run, that variable's validation (or the
-# resource's precondition) must fail at plan time; then inputs at the edges of every range, and
-# both modes (the module's function, your own), must plan.
+# Validations of modules/responder: each run sets one bad input for each of several variables
+# (never two for one variable), and each of those validations (or the resource's precondition)
+# must fail at plan time; then inputs at the edges of every range, and both modes (the module's
+# function, your own), must plan.
 
 provider "aws" {
   region                      = "us-east-1"
@@ -52,58 +53,205 @@ variables {
 
 # ---- name ----------------------------------------------------------------------------------
 
-run "name_too_long" {
+run "bad_inputs_1" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/responder" }
   variables {
+    # name: name too long
     name = "rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr"
-  }
-  expect_failures = [var.name]
-}
-
-# ---- topic_arn -----------------------------------------------------------------------------
-
-run "topic_arn_is_a_queue" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
+    # topic_arn: topic arn is a queue
     topic_arn = "arn:aws:sqs:us-east-1:123456789012:inbound"
-  }
-  expect_failures = [var.topic_arn]
-}
-
-run "topic_is_fifo" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    topic_arn = "arn:aws:sns:us-east-1:123456789012:inbound.fifo"
-  }
-  expect_failures = [var.topic_arn]
-}
-
-# ---- phone_number_arns ---------------------------------------------------------------------
-
-run "no_phone_numbers" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
+    # phone_number_arns: no phone numbers
     phone_number_arns = []
+    # rules: rule with keyword and pattern
+    rules = [{ keyword = "HOURS", pattern = "(?i)hours", reply = "9 to 5." }]
+    # default_reply: empty default reply
+    default_reply = ""
+    # configuration_set_name: configuration set arn instead of name
+    configuration_set_name = "arn:aws:sms-voice:us-east-1:123456789012:configuration-set/replies"
+    # log_retention_in_days: log retention cloudwatch refuses
+    log_retention_in_days = 10
+    # log_kms_key_arn: log key is an alias
+    log_kms_key_arn = "arn:aws:kms:us-east-1:123456789012:alias/logs"
+    # maximum_retry_attempts: three retries
+    maximum_retry_attempts = 3
+    # maximum_event_age_in_seconds: event age below a minute
+    maximum_event_age_in_seconds = 59
+    # failure_queue_kms_key_arn: queue key is an alias name
+    failure_queue_kms_key_arn = "alias/failures"
   }
-  expect_failures = [var.phone_number_arns]
+  expect_failures = [
+    var.name,
+    var.topic_arn,
+    var.phone_number_arns,
+    var.rules,
+    var.default_reply,
+    var.configuration_set_name,
+    var.log_retention_in_days,
+    var.log_kms_key_arn,
+    var.maximum_retry_attempts,
+    var.maximum_event_age_in_seconds,
+    var.failure_queue_kms_key_arn,
+  ]
 }
 
-run "phone_number_id_instead_of_arn" {
+run "bad_inputs_2" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/responder" }
   variables {
+    # topic_arn: topic is fifo
+    topic_arn = "arn:aws:sns:us-east-1:123456789012:inbound.fifo"
+    # phone_number_arns: phone number id instead of arn
     phone_number_arns = ["phone-0123456789abcdef0123456789abcdef"]
+    # rules: rule with neither keyword nor pattern
+    rules = [{ reply = "9 to 5." }]
+    # maximum_event_age_in_seconds: event age above six hours
+    maximum_event_age_in_seconds = 21601
   }
-  expect_failures = [var.phone_number_arns]
+  expect_failures = [
+    var.topic_arn,
+    var.phone_number_arns,
+    var.rules,
+    var.maximum_event_age_in_seconds,
+  ]
+}
+
+run "bad_inputs_3" {
+  command   = plan
+  providers = { aws = aws.mock }
+  module { source = "./modules/responder" }
+  variables {
+    # rules: keyword with a space
+    rules = [{ keyword = "OPENING HOURS", reply = "9 to 5." }]
+  }
+  expect_failures = [var.rules]
+}
+
+run "bad_inputs_4" {
+  command   = plan
+  providers = { aws = aws.mock }
+  module { source = "./modules/responder" }
+  variables {
+    # rules: keyword too long
+    rules = [{ keyword = "KKKKKKKKKKKKKKKKKKKKKKKKKKKKKKK", reply = "31 characters." }]
+  }
+  expect_failures = [var.rules]
+}
+
+run "bad_inputs_5" {
+  command   = plan
+  providers = { aws = aws.mock }
+  module { source = "./modules/responder" }
+  variables {
+    # rules: pattern with a lookahead
+    rules = [{ pattern = "refund(?!ed)", reply = "Python accepts this; RE2 does not." }]
+  }
+  expect_failures = [var.rules]
+}
+
+run "bad_inputs_6" {
+  command   = plan
+  providers = { aws = aws.mock }
+  module { source = "./modules/responder" }
+  variables {
+    # rules: empty reply
+    rules = [{ keyword = "HOURS", reply = "" }]
+  }
+  expect_failures = [var.rules]
+}
+
+run "bad_inputs_7" {
+  command   = plan
+  providers = { aws = aws.mock }
+  module { source = "./modules/responder" }
+  variables {
+    # rules: reply too long
+    rules = [{ keyword = "HOURS", reply = format("%1601s", "x") }]
+  }
+  expect_failures = [var.rules]
+}
+
+run "bad_inputs_8" {
+  command   = plan
+  providers = { aws = aws.mock }
+  module { source = "./modules/responder" }
+  variables {
+    # existing_function_arn: existing function arn is a name
+    existing_function_arn = "my-responder"
+    # context the bad inputs above need
+    rules                       = []
+    existing_function_role_name = "my-responder-role"
+  }
+  expect_failures = [var.existing_function_arn]
+}
+
+run "bad_inputs_9" {
+  command   = plan
+  providers = { aws = aws.mock }
+  module { source = "./modules/responder" }
+  variables {
+    # existing_function_arn: existing function with the modules rules
+    existing_function_arn = "arn:aws:lambda:us-east-1:123456789012:function:my-responder"
+    # context the bad inputs above need
+    existing_function_role_name = "my-responder-role"
+  }
+  expect_failures = [var.existing_function_arn]
+}
+
+run "bad_inputs_10" {
+  command   = plan
+  providers = { aws = aws.mock }
+  module { source = "./modules/responder" }
+  variables {
+    # existing_function_arn: existing function with a retry setting
+    existing_function_arn = "arn:aws:lambda:us-east-1:123456789012:function:my-responder"
+    # context the bad inputs above need
+    rules                       = []
+    maximum_retry_attempts      = 0
+    existing_function_role_name = "my-responder-role"
+  }
+  expect_failures = [var.existing_function_arn]
+}
+
+run "bad_inputs_11" {
+  command   = plan
+  providers = { aws = aws.mock }
+  module { source = "./modules/responder" }
+  variables {
+    # existing_function_role_name: existing function role arn instead of name
+    existing_function_role_name = "arn:aws:iam::123456789012:role/my-responder-role"
+    # context the bad inputs above need
+    rules                 = []
+    existing_function_arn = "arn:aws:lambda:us-east-1:123456789012:function:my-responder"
+  }
+  expect_failures = [var.existing_function_role_name]
+}
+
+run "bad_inputs_12" {
+  command   = plan
+  providers = { aws = aws.mock }
+  module { source = "./modules/responder" }
+  variables {
+    # existing_function_role_name: existing function without its role
+    # (existing_function_role_name left unset: that is the bad input)
+    # context the bad inputs above need
+    rules                 = []
+    existing_function_arn = "arn:aws:lambda:us-east-1:123456789012:function:my-responder"
+  }
+  expect_failures = [var.existing_function_role_name]
+}
+
+run "bad_inputs_13" {
+  command   = plan
+  providers = { aws = aws.mock }
+  module { source = "./modules/responder" }
+  variables {
+    # existing_function_role_name: role without its function
+    existing_function_role_name = "my-responder-role"
+  }
+  expect_failures = [var.existing_function_role_name]
 }
 
 run "phone_number_in_another_region" {
@@ -116,78 +264,6 @@ run "phone_number_in_another_region" {
   expect_failures = [aws_iam_role_policy.reply]
 }
 
-# ---- rules ---------------------------------------------------------------------------------
-
-run "rule_with_keyword_and_pattern" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    rules = [{ keyword = "HOURS", pattern = "(?i)hours", reply = "9 to 5." }]
-  }
-  expect_failures = [var.rules]
-}
-
-run "rule_with_neither_keyword_nor_pattern" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    rules = [{ reply = "9 to 5." }]
-  }
-  expect_failures = [var.rules]
-}
-
-run "keyword_with_a_space" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    rules = [{ keyword = "OPENING HOURS", reply = "9 to 5." }]
-  }
-  expect_failures = [var.rules]
-}
-
-run "keyword_too_long" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    rules = [{ keyword = "KKKKKKKKKKKKKKKKKKKKKKKKKKKKKKK", reply = "31 characters." }]
-  }
-  expect_failures = [var.rules]
-}
-
-run "pattern_with_a_lookahead" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    rules = [{ pattern = "refund(?!ed)", reply = "Python accepts this; RE2 does not." }]
-  }
-  expect_failures = [var.rules]
-}
-
-run "empty_reply" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    rules = [{ keyword = "HOURS", reply = "" }]
-  }
-  expect_failures = [var.rules]
-}
-
-run "reply_too_long" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    rules = [{ keyword = "HOURS", reply = format("%1601s", "x") }]
-  }
-  expect_failures = [var.rules]
-}
-
 run "rules_larger_than_the_environment_holds" {
   command   = plan
   providers = { aws = aws.mock }
@@ -197,163 +273,6 @@ run "rules_larger_than_the_environment_holds" {
   }
   expect_failures = [aws_lambda_function.this]
 }
-
-# ---- default_reply and configuration_set_name ----------------------------------------------
-
-run "empty_default_reply" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    default_reply = ""
-  }
-  expect_failures = [var.default_reply]
-}
-
-run "configuration_set_arn_instead_of_name" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    configuration_set_name = "arn:aws:sms-voice:us-east-1:123456789012:configuration-set/replies"
-  }
-  expect_failures = [var.configuration_set_name]
-}
-
-# ---- logs, retries, event age, failure queue -----------------------------------------------
-
-run "log_retention_cloudwatch_refuses" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    log_retention_in_days = 10
-  }
-  expect_failures = [var.log_retention_in_days]
-}
-
-run "log_key_is_an_alias" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    log_kms_key_arn = "arn:aws:kms:us-east-1:123456789012:alias/logs"
-  }
-  expect_failures = [var.log_kms_key_arn]
-}
-
-run "three_retries" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    maximum_retry_attempts = 3
-  }
-  expect_failures = [var.maximum_retry_attempts]
-}
-
-run "event_age_below_a_minute" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    maximum_event_age_in_seconds = 59
-  }
-  expect_failures = [var.maximum_event_age_in_seconds]
-}
-
-run "event_age_above_six_hours" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    maximum_event_age_in_seconds = 21601
-  }
-  expect_failures = [var.maximum_event_age_in_seconds]
-}
-
-run "queue_key_is_an_alias_name" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    failure_queue_kms_key_arn = "alias/failures"
-  }
-  expect_failures = [var.failure_queue_kms_key_arn]
-}
-
-# ---- bring your own function ---------------------------------------------------------------
-
-run "existing_function_arn_is_a_name" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    rules                       = []
-    existing_function_arn       = "my-responder"
-    existing_function_role_name = "my-responder-role"
-  }
-  expect_failures = [var.existing_function_arn]
-}
-
-run "existing_function_with_the_modules_rules" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    existing_function_arn       = "arn:aws:lambda:us-east-1:123456789012:function:my-responder"
-    existing_function_role_name = "my-responder-role"
-  }
-  expect_failures = [var.existing_function_arn]
-}
-
-run "existing_function_with_a_retry_setting" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    rules                       = []
-    maximum_retry_attempts      = 0
-    existing_function_arn       = "arn:aws:lambda:us-east-1:123456789012:function:my-responder"
-    existing_function_role_name = "my-responder-role"
-  }
-  expect_failures = [var.existing_function_arn]
-}
-
-run "existing_function_role_arn_instead_of_name" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    rules                       = []
-    existing_function_arn       = "arn:aws:lambda:us-east-1:123456789012:function:my-responder"
-    existing_function_role_name = "arn:aws:iam::123456789012:role/my-responder-role"
-  }
-  expect_failures = [var.existing_function_role_name]
-}
-
-run "existing_function_without_its_role" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    rules                 = []
-    existing_function_arn = "arn:aws:lambda:us-east-1:123456789012:function:my-responder"
-  }
-  expect_failures = [var.existing_function_role_name]
-}
-
-run "role_without_its_function" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/responder" }
-  variables {
-    existing_function_role_name = "my-responder-role"
-  }
-  expect_failures = [var.existing_function_role_name]
-}
-
-# ---- good input plans ----------------------------------------------------------------------
 
 run "every_range_at_its_edges" {
   command   = plan

@@ -1,5 +1,6 @@
-# Validations of the root module: one bad input per run, that variable's validation must fail
-# at plan time. One run uses the real provider to render the policies through every module.
+# Validations of the root module: each run sets one bad input for each of several variables (never
+# two for one variable), and each of those validations must fail at plan time. One run uses the
+# real provider to render the policies through every module.
 
 provider "aws" {
   region                      = "us-east-1"
@@ -86,230 +87,226 @@ run "defaults_render_the_guide_policies" {
   }
 }
 
-run "name_with_dot_fifo" {
+run "bad_inputs_1" {
   command   = plan
   providers = { aws = aws.mock }
   variables {
+    # name: name with dot fifo
     name = "inbound.fifo"
-  }
-  expect_failures = [var.name]
-}
-
-run "fifo_topic_name" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
+    # topic: fifo topic name
     topic = { name = "inbound.fifo" }
-  }
-  expect_failures = [var.topic]
-}
-
-run "fifo_topic_arn" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    topic = { existing_arn = "arn:aws:sns:us-east-1:123456789012:inbound.fifo" }
-  }
-  expect_failures = [var.topic]
-}
-
-run "malformed_topic_arn" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    topic = { existing_arn = "inbound" }
-  }
-  expect_failures = [var.topic]
-}
-
-run "topic_name_and_arn" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    topic = { name = "a", existing_arn = "arn:aws:sns:us-east-1:123456789012:inbound" }
-  }
-  expect_failures = [var.topic]
-}
-
-run "malformed_key_arn" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    encryption = { kms_key_arn = "arn:aws:kms:us-east-1:123456789012:alias/k" }
-  }
-  expect_failures = [var.encryption]
-}
-
-run "create_key_and_key_arn" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    encryption = { create_key = true, kms_key_arn = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" }
-  }
-  expect_failures = [var.encryption]
-}
-
-run "key_for_existing_topic" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    topic      = { existing_arn = "arn:aws:sns:us-east-1:123456789012:inbound" }
-    encryption = { create_key = true }
-  }
-  expect_failures = [var.encryption]
-}
-
-run "unknown_access_mode" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
+    # access: unknown access mode
     access = { mode = "resource-policy" }
-  }
-  expect_failures = [var.access]
-}
-
-run "topic_policy_with_role" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    access = { mode = "topic-policy", existing_role_arn = "arn:aws:iam::123456789012:role/r" }
-  }
-  expect_failures = [var.access]
-}
-
-run "role_arn_is_a_user" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    access = { existing_role_arn = "arn:aws:iam::123456789012:user/alice" }
-  }
-  expect_failures = [var.access]
-}
-
-run "role_name_and_role_arn" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    access = { role_name = "r", existing_role_arn = "arn:aws:iam::123456789012:role/r" }
-  }
-  expect_failures = [var.access]
-}
-
-run "no_numbers" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
+    # phone_numbers: no numbers
     phone_numbers = {}
+    # keywords: keywords help message empty
+    keywords = { help_message = "" }
   }
-  expect_failures = [var.phone_numbers]
+  expect_failures = [
+    var.name,
+    var.topic,
+    var.access,
+    var.phone_numbers,
+    var.keywords,
+  ]
 }
 
-run "bad_country" {
+run "bad_inputs_2" {
   command   = plan
   providers = { aws = aws.mock }
   variables {
+    # topic: fifo topic arn
+    topic = { existing_arn = "arn:aws:sns:us-east-1:123456789012:inbound.fifo" }
+    # access: topic policy with role
+    access = { mode = "topic-policy", existing_role_arn = "arn:aws:iam::123456789012:role/r" }
+    # phone_numbers: bad country
     phone_numbers = { main = { iso_country_code = "United States", number_type = "TOLL_FREE" } }
+    # keywords: keywords stop message too long
+    keywords = { stop_message = "${join("", [for i in range(800) : "xy"])}z" } # 1601 characters
   }
-  expect_failures = [var.phone_numbers]
+  expect_failures = [
+    var.topic,
+    var.access,
+    var.phone_numbers,
+    var.keywords,
+  ]
 }
 
-run "unknown_number_type" {
+run "bad_inputs_3" {
   command   = plan
   providers = { aws = aws.mock }
   variables {
+    # topic: malformed topic arn
+    topic = { existing_arn = "inbound" }
+    # access: role arn is a user
+    access = { existing_role_arn = "arn:aws:iam::123456789012:user/alice" }
+    # phone_numbers: unknown number type
     phone_numbers = { main = { iso_country_code = "US", number_type = "VANITY" } }
+    # keywords: keywords keyword too long
+    keywords = { keywords = { "JOIN THE BETA PROGRAM RIGHT NOW" = { message = "31 characters" } } }
   }
-  expect_failures = [var.phone_numbers]
+  expect_failures = [
+    var.topic,
+    var.access,
+    var.phone_numbers,
+    var.keywords,
+  ]
 }
 
-run "unknown_message_type" {
+run "bad_inputs_4" {
   command   = plan
   providers = { aws = aws.mock }
   variables {
+    # topic: topic name and arn
+    topic = { name = "a", existing_arn = "arn:aws:sns:us-east-1:123456789012:inbound" }
+    # access: role name and role arn
+    access = { role_name = "r", existing_role_arn = "arn:aws:iam::123456789012:role/r" }
+    # phone_numbers: unknown message type
     phone_numbers = { main = { iso_country_code = "US", number_type = "TOLL_FREE", message_type = "OTP" } }
+    # keywords: keywords keyword trailing space
+    keywords = { keywords = { "JOIN " = { message = "Hi" } } }
   }
-  expect_failures = [var.phone_numbers]
+  expect_failures = [
+    var.topic,
+    var.access,
+    var.phone_numbers,
+    var.keywords,
+  ]
 }
 
-run "empty_capabilities" {
+run "bad_inputs_5" {
   command   = plan
   providers = { aws = aws.mock }
   variables {
+    # encryption: malformed key arn
+    encryption = { kms_key_arn = "arn:aws:kms:us-east-1:123456789012:alias/k" }
+    # phone_numbers: empty capabilities
     phone_numbers = { main = { iso_country_code = "US", number_type = "TOLL_FREE", number_capabilities = [] } }
+    # keywords: keywords keyword with a line break
+    keywords = { keywords = { "JOIN\nNOW" = { message = "Hi" } } }
   }
-  expect_failures = [var.phone_numbers]
+  expect_failures = [
+    var.encryption,
+    var.phone_numbers,
+    var.keywords,
+  ]
 }
 
-run "external_number_not_an_id" {
+run "bad_inputs_6" {
   command   = plan
   providers = { aws = aws.mock }
   variables {
+    # connect: connect instance not a uuid
+    connect = { instance_id = "my-instance" }
+    # keywords: keywords keyword stop in any case
+    keywords = { keywords = { sToP = { message = "Bye", action = "OPT_OUT" } } }
+    # context the bad inputs above need
+    phone_numbers            = {}
+    adopted_phone_number_ids = ["phone-0123456789abcdef0123456789abcdef"]
+  }
+  expect_failures = [
+    var.connect,
+    var.keywords,
+  ]
+}
+
+run "bad_inputs_7" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    # connect: connect with topic policy
+    connect = { instance_id = "12345678-1234-1234-1234-123456789012" }
+    # keywords: keywords equal ignoring case
+    keywords = { keywords = { Join = { message = "Hi" }, JOIN = { message = "Hello" } } }
+    # context the bad inputs above need
+    phone_numbers            = {}
+    adopted_phone_number_ids = ["phone-0123456789abcdef0123456789abcdef"]
+    access                   = { mode = "topic-policy" }
+  }
+  expect_failures = [
+    var.connect,
+    var.keywords,
+  ]
+}
+
+run "bad_inputs_8" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    # connect: connect with topic settings
+    connect = { instance_id = "12345678-1234-1234-1234-123456789012" }
+    # keywords: keywords message only whitespace
+    keywords = { keywords = { JOIN = { message = "\n\n" } } }
+    # context the bad inputs above need
+    phone_numbers            = {}
+    adopted_phone_number_ids = ["phone-0123456789abcdef0123456789abcdef"]
+    topic                    = { name = "inbound" }
+  }
+  expect_failures = [
+    var.connect,
+    var.keywords,
+  ]
+}
+
+run "bad_inputs_9" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    # connect: connect with requested numbers
+    connect = { instance_id = "12345678-1234-1234-1234-123456789012" }
+    # keywords: keywords unknown action
+    keywords = { keywords = { JOIN = { message = "Hi", action = "opt_in" } } }
+  }
+  expect_failures = [
+    var.connect,
+    var.keywords,
+  ]
+}
+
+run "bad_inputs_10" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    # encryption: create key and key arn
+    encryption = { create_key = true, kms_key_arn = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" }
+    # adopted_phone_number_ids: adopted number not an id
+    adopted_phone_number_ids = ["+12065550100"]
+    # keywords: keywords twenty nine optional keywords
+    keywords = { keywords = { for i in range(29) : "K${i}" => { message = "Keyword ${i}" } } }
+  }
+  expect_failures = [
+    var.encryption,
+    var.adopted_phone_number_ids,
+    var.keywords,
+  ]
+}
+
+run "bad_inputs_11" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    # encryption: key for existing topic
+    encryption = { create_key = true }
+    # adopted_phone_number_ids: adopted and external
+    adopted_phone_number_ids = ["phone-0123456789abcdef0123456789abcdef"]
+    # context the bad inputs above need
+    topic                     = { existing_arn = "arn:aws:sns:us-east-1:123456789012:inbound" }
+    external_phone_number_ids = ["phone-0123456789abcdef0123456789abcdef"]
+  }
+  expect_failures = [
+    var.encryption,
+    var.adopted_phone_number_ids,
+  ]
+}
+
+run "bad_inputs_12" {
+  command   = plan
+  providers = { aws = aws.mock }
+  variables {
+    # external_phone_number_ids: external number not an id
     external_phone_number_ids = ["+12065550100"]
   }
   expect_failures = [var.external_phone_number_ids]
-}
-
-run "connect_instance_not_a_uuid" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    phone_numbers            = {}
-    adopted_phone_number_ids = ["phone-0123456789abcdef0123456789abcdef"]
-    connect                  = { instance_id = "my-instance" }
-  }
-  expect_failures = [var.connect]
-}
-
-run "connect_with_topic_policy" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    phone_numbers            = {}
-    adopted_phone_number_ids = ["phone-0123456789abcdef0123456789abcdef"]
-    connect                  = { instance_id = "12345678-1234-1234-1234-123456789012" }
-    access                   = { mode = "topic-policy" }
-  }
-  expect_failures = [var.connect]
-}
-
-run "connect_with_topic_settings" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    phone_numbers            = {}
-    adopted_phone_number_ids = ["phone-0123456789abcdef0123456789abcdef"]
-    connect                  = { instance_id = "12345678-1234-1234-1234-123456789012" }
-    topic                    = { name = "inbound" }
-  }
-  expect_failures = [var.connect]
-}
-
-run "adopted_number_not_an_id" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    adopted_phone_number_ids = ["+12065550100"]
-  }
-  expect_failures = [var.adopted_phone_number_ids]
-}
-
-run "adopted_and_external" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    adopted_phone_number_ids  = ["phone-0123456789abcdef0123456789abcdef"]
-    external_phone_number_ids = ["phone-0123456789abcdef0123456789abcdef"]
-  }
-  expect_failures = [var.adopted_phone_number_ids]
-}
-
-run "connect_with_requested_numbers" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    connect = { instance_id = "12345678-1234-1234-1234-123456789012" }
-  }
-  expect_failures = [var.connect]
 }
 
 run "keywords_reach_requested_and_adopted_numbers" {
@@ -346,94 +343,4 @@ run "no_keywords_leaves_them_alone" {
     condition     = length(module.keywords) == 0
     error_message = "Without keywords the module changes no keyword."
   }
-}
-
-run "keywords_help_message_empty" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    keywords = { help_message = "" }
-  }
-  expect_failures = [var.keywords]
-}
-
-run "keywords_stop_message_too_long" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    keywords = { stop_message = "${join("", [for i in range(800) : "xy"])}z" } # 1601 characters
-  }
-  expect_failures = [var.keywords]
-}
-
-run "keywords_keyword_too_long" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    keywords = { keywords = { "JOIN THE BETA PROGRAM RIGHT NOW" = { message = "31 characters" } } }
-  }
-  expect_failures = [var.keywords]
-}
-
-run "keywords_keyword_trailing_space" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    keywords = { keywords = { "JOIN " = { message = "Hi" } } }
-  }
-  expect_failures = [var.keywords]
-}
-
-run "keywords_keyword_with_a_line_break" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    keywords = { keywords = { "JOIN\nNOW" = { message = "Hi" } } }
-  }
-  expect_failures = [var.keywords]
-}
-
-run "keywords_keyword_stop_in_any_case" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    keywords = { keywords = { sToP = { message = "Bye", action = "OPT_OUT" } } }
-  }
-  expect_failures = [var.keywords]
-}
-
-run "keywords_equal_ignoring_case" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    keywords = { keywords = { Join = { message = "Hi" }, JOIN = { message = "Hello" } } }
-  }
-  expect_failures = [var.keywords]
-}
-
-run "keywords_message_only_whitespace" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    keywords = { keywords = { JOIN = { message = "\n\n" } } }
-  }
-  expect_failures = [var.keywords]
-}
-
-run "keywords_unknown_action" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    keywords = { keywords = { JOIN = { message = "Hi", action = "opt_in" } } }
-  }
-  expect_failures = [var.keywords]
-}
-
-run "keywords_twenty_nine_optional_keywords" {
-  command   = plan
-  providers = { aws = aws.mock }
-  variables {
-    keywords = { keywords = { for i in range(29) : "K${i}" => { message = "Keyword ${i}" } } }
-  }
-  expect_failures = [var.keywords]
 }

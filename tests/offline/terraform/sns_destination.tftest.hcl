@@ -1,5 +1,5 @@
-# Validations of modules/sns-destination: one bad input per run, that variable's validation
-# must fail at plan time.
+# Validations of modules/sns-destination: each run sets one bad input for each of several
+# variables (never two for one variable), and each of those validations must fail at plan time.
 
 provider "aws" {
   region                      = "us-east-1"
@@ -43,185 +43,153 @@ mock_provider "aws" {
   }
 }
 
-
-run "fifo_topic_name" {
+run "bad_inputs_1" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/sns-destination" }
   variables {
-    name = "inbound.fifo"
-  }
-  expect_failures = [var.name]
-}
-
-run "topic_name_with_spaces" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/sns-destination" }
-  variables {
-    name = "in bound"
-  }
-  expect_failures = [var.name]
-}
-
-run "fifo_topic_arn" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/sns-destination" }
-  variables {
+    # existing_topic_arn: fifo topic arn
     existing_topic_arn = "arn:aws:sns:us-east-1:123456789012:inbound.fifo"
   }
   expect_failures = [var.existing_topic_arn]
 }
 
-run "malformed_topic_arn" {
+run "bad_inputs_2" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/sns-destination" }
   variables {
+    # existing_topic_arn: malformed topic arn
     existing_topic_arn = "arn:aws:sqs:us-east-1:123456789012:inbound"
   }
   expect_failures = [var.existing_topic_arn]
 }
 
-run "neither_name_nor_arn" {
+run "bad_inputs_3" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/sns-destination" }
   variables {
+    # existing_topic_arn: neither name nor arn
+    # (existing_topic_arn left unset: that is the bad input)
   }
   expect_failures = [var.existing_topic_arn]
 }
 
-run "both_name_and_arn" {
+run "bad_inputs_4" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/sns-destination" }
   variables {
-    name               = "inbound"
+    # existing_topic_arn: both name and arn
     existing_topic_arn = "arn:aws:sns:us-east-1:123456789012:inbound"
+    # additional_policy_json: additional policy not a policy
+    additional_policy_json = "{}"
+    # signature_version: signature version 3
+    signature_version = 3
+    # subscriptions: unknown subscription protocol
+    subscriptions = { x = { protocol = "ftp", endpoint = "ftp://x" } }
+    # sms_voice_source_arns: source arn of another service
+    sms_voice_source_arns = ["arn:aws:sns:us-east-1:123456789012:*"]
+    # context the bad inputs above need
+    name = "inbound"
   }
-  expect_failures = [var.existing_topic_arn]
+  expect_failures = [
+    var.existing_topic_arn,
+    var.additional_policy_json,
+    var.signature_version,
+    var.subscriptions,
+    var.sms_voice_source_arns,
+  ]
 }
 
-run "malformed_key_arn" {
+run "bad_inputs_5" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/sns-destination" }
   variables {
-    name              = "inbound"
+    # kms_master_key_id: malformed key arn
     kms_master_key_id = "arn:aws:kms:us-east-1:123456789012:secret/x"
+    # subscriptions: sqs endpoint not a queue arn
+    subscriptions = { x = { protocol = "sqs", endpoint = "https://sqs.us-east-1.amazonaws.com/123456789012/q" } }
+    # context the bad inputs above need
+    name = "inbound"
   }
-  expect_failures = [var.kms_master_key_id]
+  expect_failures = [
+    var.kms_master_key_id,
+    var.subscriptions,
+  ]
 }
 
-run "aws_managed_key" {
+run "bad_inputs_6" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/sns-destination" }
   variables {
-    name              = "inbound"
+    # kms_master_key_id: aws managed key
     kms_master_key_id = "alias/aws/sns"
+    # subscriptions: queue url on lambda
+    subscriptions = { x = { protocol = "lambda", endpoint = "arn:aws:lambda:us-east-1:123456789012:function:f", queue_url = "https://q" } }
+    # context the bad inputs above need
+    name = "inbound"
   }
-  expect_failures = [var.kms_master_key_id]
+  expect_failures = [
+    var.kms_master_key_id,
+    var.subscriptions,
+  ]
 }
 
-run "key_for_existing_topic" {
+run "bad_inputs_7" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/sns-destination" }
   variables {
-    existing_topic_arn = "arn:aws:sns:us-east-1:123456789012:inbound"
-    kms_master_key_id  = "alias/mine"
-  }
-  expect_failures = [var.kms_master_key_id]
-}
-
-run "existing_policy_not_json" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/sns-destination" }
-  variables {
-    existing_topic_arn         = "arn:aws:sns:us-east-1:123456789012:inbound"
-    allow_sms_voice_publish    = true
+    # kms_master_key_id: key for existing topic
+    kms_master_key_id = "alias/mine"
+    # existing_topic_policy_json: existing policy not json
     existing_topic_policy_json = "not json"
+    # context the bad inputs above need
+    existing_topic_arn      = "arn:aws:sns:us-east-1:123456789012:inbound"
+    allow_sms_voice_publish = true
   }
-  expect_failures = [var.existing_topic_policy_json]
+  expect_failures = [
+    var.kms_master_key_id,
+    var.existing_topic_policy_json,
+  ]
 }
 
-run "existing_policy_would_be_overwritten" {
+run "bad_inputs_8" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/sns-destination" }
   variables {
+    # name: fifo topic name
+    name = "inbound.fifo"
+  }
+  expect_failures = [var.name]
+}
+
+run "bad_inputs_9" {
+  command   = plan
+  providers = { aws = aws.mock }
+  module { source = "./modules/sns-destination" }
+  variables {
+    # name: topic name with spaces
+    name = "in bound"
+  }
+  expect_failures = [var.name]
+}
+
+run "bad_inputs_10" {
+  command   = plan
+  providers = { aws = aws.mock }
+  module { source = "./modules/sns-destination" }
+  variables {
+    # existing_topic_policy_json: existing policy would be overwritten
+    # (existing_topic_policy_json left unset: that is the bad input)
+    # context the bad inputs above need
     existing_topic_arn      = "arn:aws:sns:us-east-1:123456789012:inbound"
     allow_sms_voice_publish = true
   }
   expect_failures = [var.existing_topic_policy_json]
-}
-
-run "additional_policy_not_a_policy" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/sns-destination" }
-  variables {
-    name                   = "inbound"
-    additional_policy_json = "{}"
-  }
-  expect_failures = [var.additional_policy_json]
-}
-
-run "signature_version_3" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/sns-destination" }
-  variables {
-    name              = "inbound"
-    signature_version = 3
-  }
-  expect_failures = [var.signature_version]
-}
-
-run "unknown_subscription_protocol" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/sns-destination" }
-  variables {
-    name          = "inbound"
-    subscriptions = { x = { protocol = "ftp", endpoint = "ftp://x" } }
-  }
-  expect_failures = [var.subscriptions]
-}
-
-run "sqs_endpoint_not_a_queue_arn" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/sns-destination" }
-  variables {
-    name          = "inbound"
-    subscriptions = { x = { protocol = "sqs", endpoint = "https://sqs.us-east-1.amazonaws.com/123456789012/q" } }
-  }
-  expect_failures = [var.subscriptions]
-}
-
-run "queue_url_on_lambda" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/sns-destination" }
-  variables {
-    name          = "inbound"
-    subscriptions = { x = { protocol = "lambda", endpoint = "arn:aws:lambda:us-east-1:123456789012:function:f", queue_url = "https://q" } }
-  }
-  expect_failures = [var.subscriptions]
-}
-
-run "source_arn_of_another_service" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/sns-destination" }
-  variables {
-    name                  = "inbound"
-    sms_voice_source_arns = ["arn:aws:sns:us-east-1:123456789012:*"]
-  }
-  expect_failures = [var.sms_voice_source_arns]
 }

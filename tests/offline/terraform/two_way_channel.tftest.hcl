@@ -1,5 +1,5 @@
-# Validations of modules/two-way-channel: one bad input per run, that variable's validation
-# must fail at plan time.
+# Validations of modules/two-way-channel: each run sets one bad input for each of several
+# variables (never two for one variable), and each of those validations must fail at plan time.
 
 provider "aws" {
   region                      = "us-east-1"
@@ -43,67 +43,65 @@ mock_provider "aws" {
   }
 }
 
-run "phone_number_id_is_e164" {
+run "bad_inputs_1" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/two-way-channel" }
   variables {
+    # phone_number_id: phone number id is e164
     phone_number_id = "+12065550100"
-    sns_topic_arn   = "arn:aws:sns:us-east-1:123456789012:inbound"
+    # sns_topic_arn: fifo topic
+    sns_topic_arn = "arn:aws:sns:us-east-1:123456789012:inbound.fifo"
+    # channel_role_arn: role arn is a user
+    channel_role_arn = "arn:aws:iam::123456789012:user/u"
   }
-  expect_failures = [var.phone_number_id]
+  expect_failures = [
+    var.phone_number_id,
+    var.sns_topic_arn,
+    var.channel_role_arn,
+  ]
 }
 
-run "unknown_destination" {
+run "bad_inputs_2" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/two-way-channel" }
   variables {
-    phone_number_id = "phone-0123456789abcdef0123456789abcdef"
-    destination     = "lex"
-  }
-  expect_failures = [var.destination]
-}
-
-run "fifo_topic" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/two-way-channel" }
-  variables {
-    phone_number_id = "phone-0123456789abcdef0123456789abcdef"
-    sns_topic_arn   = "arn:aws:sns:us-east-1:123456789012:inbound.fifo"
-  }
-  expect_failures = [var.sns_topic_arn]
-}
-
-run "sns_without_topic" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/two-way-channel" }
-  variables {
+    # sns_topic_arn: sns without topic
+    # (sns_topic_arn left unset: that is the bad input)
+    # context the bad inputs above need
     phone_number_id = "phone-0123456789abcdef0123456789abcdef"
   }
   expect_failures = [var.sns_topic_arn]
 }
 
-run "connect_instance_not_a_uuid" {
+run "bad_inputs_3" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/two-way-channel" }
   variables {
-    phone_number_id     = "phone-0123456789abcdef0123456789abcdef"
-    destination         = "connect"
+    # connect_instance_id: connect instance not a uuid
     connect_instance_id = "my-instance"
-    channel_role_arn    = "arn:aws:iam::123456789012:role/r"
+    # channel_role_arn: connect without role
+    # (channel_role_arn left unset: that is the bad input)
+    # context the bad inputs above need
+    phone_number_id = "phone-0123456789abcdef0123456789abcdef"
+    destination     = "connect"
   }
-  expect_failures = [var.connect_instance_id]
+  expect_failures = [
+    var.connect_instance_id,
+    var.channel_role_arn,
+  ]
 }
 
-run "connect_without_instance" {
+run "bad_inputs_4" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/two-way-channel" }
   variables {
+    # connect_instance_id: connect without instance
+    # (connect_instance_id left unset: that is the bad input)
+    # context the bad inputs above need
     phone_number_id  = "phone-0123456789abcdef0123456789abcdef"
     destination      = "connect"
     channel_role_arn = "arn:aws:iam::123456789012:role/r"
@@ -111,26 +109,15 @@ run "connect_without_instance" {
   expect_failures = [var.connect_instance_id]
 }
 
-run "role_arn_is_a_user" {
+run "bad_inputs_5" {
   command   = plan
   providers = { aws = aws.mock }
   module { source = "./modules/two-way-channel" }
   variables {
-    phone_number_id  = "phone-0123456789abcdef0123456789abcdef"
-    sns_topic_arn    = "arn:aws:sns:us-east-1:123456789012:inbound"
-    channel_role_arn = "arn:aws:iam::123456789012:user/u"
+    # destination: unknown destination
+    destination = "lex"
+    # context the bad inputs above need
+    phone_number_id = "phone-0123456789abcdef0123456789abcdef"
   }
-  expect_failures = [var.channel_role_arn]
-}
-
-run "connect_without_role" {
-  command   = plan
-  providers = { aws = aws.mock }
-  module { source = "./modules/two-way-channel" }
-  variables {
-    phone_number_id     = "phone-0123456789abcdef0123456789abcdef"
-    destination         = "connect"
-    connect_instance_id = "12345678-1234-1234-1234-123456789012"
-  }
-  expect_failures = [var.channel_role_arn]
+  expect_failures = [var.destination]
 }

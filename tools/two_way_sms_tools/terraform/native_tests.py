@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import subprocess
 import tempfile
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,8 +25,38 @@ class NativeTestResult:
     output: str
 
 
+_RUN_BLOCK = re.compile(r'^run\s+"[^"]*"\s*\{\n(.*?)^\}', re.MULTILINE | re.DOTALL)
+_EXPECT_FAILURES = re.compile(r"^\s*expect_failures\s*=\s*\[(.*?)\]", re.MULTILINE | re.DOTALL)
+
+
 def count_run_blocks(test_files: list[Path]) -> int:
     return sum(len(re.findall(r'^run\s+"', f.read_text(), re.MULTILINE)) for f in test_files)
+
+
+def expected_variable_failures(test_file_text: str) -> Counter[str]:
+    """Per input variable, how many run blocks list `var.NAME` in their expect_failures.
+
+    A run may expect several variables to fail at once (one bad input each), over several lines.
+    """
+    counts: Counter[str] = Counter()
+    for run in _RUN_BLOCK.finditer(test_file_text):
+        for expected in _EXPECT_FAILURES.finditer(run[1]):
+            listed = re.sub(r"#[^\n]*", "", expected[1])  # comments may sit beside entries
+            entries = {e.strip() for e in listed.split(",")} - {""}
+            counts.update(e.removeprefix("var.") for e in entries if e.startswith("var."))
+    return counts
+
+
+def inputs_short_of_failing_runs(
+    test_file_text: str, validations: Mapping[str, int]
+) -> dict[str, tuple[int, int]]:
+    """Inputs with fewer runs expecting them to fail than validation blocks: (blocks, runs)."""
+    failing = expected_variable_failures(test_file_text)
+    return {
+        name: (blocks, failing[name])
+        for name, blocks in validations.items()
+        if failing[name] < blocks
+    }
 
 
 def run_native_tests(project_root: Path, test_files: list[Path]) -> NativeTestResult:
