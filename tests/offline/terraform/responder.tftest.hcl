@@ -3,30 +3,9 @@
 # must fail at plan time; then inputs at the edges of every range, and both modes (the module's
 # function, your own), must plan.
 
-provider "aws" {
-  region                      = "us-east-1"
-  access_key                  = "offline"
-  secret_key                  = "offline"
-  skip_credentials_validation = true
-  skip_metadata_api_check     = true
-  skip_requesting_account_id  = true
-  max_retries                 = 1
-
-  endpoints {
-    iam    = "http://127.0.0.1:9"
-    lambda = "http://127.0.0.1:9"
-    logs   = "http://127.0.0.1:9"
-    sns    = "http://127.0.0.1:9"
-    sqs    = "http://127.0.0.1:9"
-    sts    = "http://127.0.0.1:9"
-  }
-}
-
 # Every run uses the mock provider (the rendered policies are checked by the plan inventories
 # in tests/offline/inventories/modules/responder, with the real provider).
 mock_provider "aws" {
-  alias = "mock"
-
   mock_data "aws_partition" {
     defaults = { partition = "aws" }
   }
@@ -54,8 +33,7 @@ variables {
 # ---- name ----------------------------------------------------------------------------------
 
 run "bad_inputs_1" {
-  command   = plan
-  providers = { aws = aws.mock }
+  command = plan
   module { source = "./modules/responder" }
   variables {
     # name: name too long
@@ -97,8 +75,7 @@ run "bad_inputs_1" {
 }
 
 run "bad_inputs_2" {
-  command   = plan
-  providers = { aws = aws.mock }
+  command = plan
   module { source = "./modules/responder" }
   variables {
     # topic_arn: topic is fifo
@@ -119,8 +96,7 @@ run "bad_inputs_2" {
 }
 
 run "bad_inputs_3" {
-  command   = plan
-  providers = { aws = aws.mock }
+  command = plan
   module { source = "./modules/responder" }
   variables {
     # rules: keyword with a space
@@ -130,8 +106,7 @@ run "bad_inputs_3" {
 }
 
 run "bad_inputs_4" {
-  command   = plan
-  providers = { aws = aws.mock }
+  command = plan
   module { source = "./modules/responder" }
   variables {
     # rules: keyword too long
@@ -141,8 +116,7 @@ run "bad_inputs_4" {
 }
 
 run "bad_inputs_5" {
-  command   = plan
-  providers = { aws = aws.mock }
+  command = plan
   module { source = "./modules/responder" }
   variables {
     # rules: pattern with a lookahead
@@ -152,8 +126,7 @@ run "bad_inputs_5" {
 }
 
 run "bad_inputs_6" {
-  command   = plan
-  providers = { aws = aws.mock }
+  command = plan
   module { source = "./modules/responder" }
   variables {
     # rules: empty reply
@@ -163,8 +136,7 @@ run "bad_inputs_6" {
 }
 
 run "bad_inputs_7" {
-  command   = plan
-  providers = { aws = aws.mock }
+  command = plan
   module { source = "./modules/responder" }
   variables {
     # rules: reply too long
@@ -174,8 +146,7 @@ run "bad_inputs_7" {
 }
 
 run "bad_inputs_8" {
-  command   = plan
-  providers = { aws = aws.mock }
+  command = plan
   module { source = "./modules/responder" }
   variables {
     # existing_function_arn: existing function arn is a name
@@ -188,8 +159,7 @@ run "bad_inputs_8" {
 }
 
 run "bad_inputs_9" {
-  command   = plan
-  providers = { aws = aws.mock }
+  command = plan
   module { source = "./modules/responder" }
   variables {
     # existing_function_arn: existing function with the modules rules
@@ -201,8 +171,7 @@ run "bad_inputs_9" {
 }
 
 run "bad_inputs_10" {
-  command   = plan
-  providers = { aws = aws.mock }
+  command = plan
   module { source = "./modules/responder" }
   variables {
     # existing_function_arn: existing function with a retry setting
@@ -216,8 +185,7 @@ run "bad_inputs_10" {
 }
 
 run "bad_inputs_11" {
-  command   = plan
-  providers = { aws = aws.mock }
+  command = plan
   module { source = "./modules/responder" }
   variables {
     # existing_function_role_name: existing function role arn instead of name
@@ -230,8 +198,7 @@ run "bad_inputs_11" {
 }
 
 run "bad_inputs_12" {
-  command   = plan
-  providers = { aws = aws.mock }
+  command = plan
   module { source = "./modules/responder" }
   variables {
     # existing_function_role_name: existing function without its role
@@ -244,8 +211,7 @@ run "bad_inputs_12" {
 }
 
 run "bad_inputs_13" {
-  command   = plan
-  providers = { aws = aws.mock }
+  command = plan
   module { source = "./modules/responder" }
   variables {
     # existing_function_role_name: role without its function
@@ -255,8 +221,7 @@ run "bad_inputs_13" {
 }
 
 run "phone_number_in_another_region" {
-  command   = plan
-  providers = { aws = aws.mock }
+  command = plan
   module { source = "./modules/responder" }
   variables {
     phone_number_arns = ["arn:aws:sms-voice:eu-west-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef"]
@@ -265,8 +230,7 @@ run "phone_number_in_another_region" {
 }
 
 run "rules_larger_than_the_environment_holds" {
-  command   = plan
-  providers = { aws = aws.mock }
+  command = plan
   module { source = "./modules/responder" }
   variables {
     rules = [for k in ["A", "B", "C"] : { keyword = k, reply = format("%1500s", "x") }]
@@ -275,8 +239,7 @@ run "rules_larger_than_the_environment_holds" {
 }
 
 run "every_range_at_its_edges" {
-  command   = plan
-  providers = { aws = aws.mock }
+  command = plan
   module { source = "./modules/responder" }
   variables {
     name = "rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr"
@@ -302,8 +265,7 @@ run "every_range_at_its_edges" {
 }
 
 run "defaults" {
-  command   = plan
-  providers = { aws = aws.mock }
+  command = plan
   module { source = "./modules/responder" }
 
   assert {
@@ -328,8 +290,7 @@ run "defaults" {
 }
 
 run "bring_your_own_function" {
-  command   = plan
-  providers = { aws = aws.mock }
+  command = plan
   module { source = "./modules/responder" }
   variables {
     rules                       = []
