@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from two_way_sms.delivery.deployment import Deployment
-from two_way_sms.delivery.judging import PolicyQuestion, decide, first_denial
+from two_way_sms.delivery.judging import PolicyQuestion, decide
 from two_way_sms.delivery.rules import INBOUND, RULES, Fact, Rule
 from two_way_sms.policy import Decision, PolicyError, Request
 
@@ -62,9 +62,21 @@ def judge(rule: Rule, deployment: Deployment) -> Finding:
 
 
 def answer(rule: Rule, question: PolicyQuestion) -> Finding:
+    """Each request decided once, stopping at the first denial; a pass is worded with the first
+    request's decision (the emulator runs this per message, so no request is decided twice)."""
     first = question.requests[0]
+    first_decision: Decision | None = None
     try:
-        denial = first_denial(question.requests, question.policies, kms=question.kms)
+        for request in question.requests:
+            decision = decide(request, question.policies, kms=question.kms)
+            if not decision.allowed:
+                detail = f"{question.who} may not {question.what(request)}: {decision.reason}"
+                denial = (request, decision)
+                return Finding(
+                    rule, Status.FAIL, detail, question, denial, subject=question.subject
+                )
+            if first_decision is None:
+                first_decision = decision
     except PolicyError as error:
         detail = (
             f"{question.who} cannot be judged for {question.what(first)}: malformed policy: {error}"
@@ -72,14 +84,13 @@ def answer(rule: Rule, question: PolicyQuestion) -> Finding:
         return Finding(
             rule, Status.FAIL, detail, question, malformed=str(error), subject=question.subject
         )
-    if denial is None:
-        reason = decide(first, question.policies, kms=question.kms).reason
-        return Finding(
-            rule, Status.PASS, f"{question.who} may {question.what(first)}: {reason}", question
-        )
-    request, decision = denial
-    detail = f"{question.who} may not {question.what(request)}: {decision.reason}"
-    return Finding(rule, Status.FAIL, detail, question, denial, subject=question.subject)
+    assert first_decision is not None  # a question has at least one request
+    return Finding(
+        rule,
+        Status.PASS,
+        f"{question.who} may {question.what(first)}: {first_decision.reason}",
+        question,
+    )
 
 
 def first_failure(deployment: Deployment) -> Finding | None:
