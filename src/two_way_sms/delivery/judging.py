@@ -60,6 +60,3 @@ class PolicyQuestion:
     what: Callable[[Request], str]
     kms: bool = False
     subject: str = ""  # what the question is about when a rule asks several (a responder's ARN)
-
-    def with_policies(self, policies: Policies) -> PolicyQuestion:
-        return replace(self, policies=policies)
