@@ -31,6 +31,25 @@ def _marker_pages(client: Any, operation: str, key: str, **params: Any) -> Itera
         marker = page.get("Marker")
 
 
+def _token_pages(
+    client: Any, operation: str, key: str, *, missing_ok: bool = False, **params: Any
+) -> Iterator[Any]:
+    """Items of a list call, following NextToken; nothing when `missing_ok` and not found."""
+    token: str | None = None
+    while True:
+        page = call(
+            client,
+            operation,
+            missing_ok=missing_ok,
+            **params,
+            **({"NextToken": token} if token else {}),
+        )
+        yield from (page or {}).get(key, [])
+        token = (page or {}).get("NextToken")
+        if not token:
+            return
+
+
 class AwsReader:
     """Reads the live configuration of a number and what it names. Not-found is None."""
 
@@ -79,9 +98,11 @@ class AwsReader:
         return document
 
     def topic_attributes(self, topic_arn: str) -> Mapping[str, str] | None:
-        region = topic_arn.split(":")[3] or None
         answer = call(
-            self.clients("sns", region), "GetTopicAttributes", missing_ok=True, TopicArn=topic_arn
+            self.clients("sns", region_of(topic_arn) or None),
+            "GetTopicAttributes",
+            missing_ok=True,
+            TopicArn=topic_arn,
         )
         return None if answer is None else dict(answer["Attributes"])
 
@@ -104,43 +125,34 @@ class AwsReader:
         """ListPhoneNumbersV2 without TargetArn lists the numbers claimed by every Connect
         instance of the account in `region`; an imported number names its source ARN."""
         connect = self.clients("connect", region)
-        token: str | None = None
-        while True:
-            params: dict[str, Any] = {"MaxResults": 100, **({"NextToken": token} if token else {})}
-            page = call(connect, "ListPhoneNumbersV2", **params)
-            for item in page.get("ListPhoneNumbersSummaryList", []):
-                if item.get("SourcePhoneNumberArn") == number.arn or (
-                    number.phone_number and item.get("PhoneNumber") == number.phone_number
-                ):
-                    return ConnectImport(
-                        phone_number_id=str(item.get("PhoneNumberId", "")),
-                        phone_number=str(item.get("PhoneNumber", "")),
-                        target_arn=str(item.get("TargetArn") or item.get("InstanceId") or ""),
-                    )
-            token = page.get("NextToken")
-            if not token:
-                return None
+        for item in _token_pages(
+            connect, "ListPhoneNumbersV2", "ListPhoneNumbersSummaryList", MaxResults=100
+        ):
+            if item.get("SourcePhoneNumberArn") == number.arn or (
+                number.phone_number and item.get("PhoneNumber") == number.phone_number
+            ):
+                return ConnectImport(
+                    phone_number_id=str(item.get("PhoneNumberId", "")),
+                    phone_number=str(item.get("PhoneNumber", "")),
+                    target_arn=str(item.get("TargetArn") or item.get("InstanceId") or ""),
+                )
+        return None
 
     # ------------------------------------------------------------------------------------------
     # The reply side (ResponderView): the functions that answer the topic
 
     def lambda_subscriptions(self, topic_arn: str) -> list[str]:
-        sns = self.clients("sns", topic_arn.split(":")[3] or None)
-        found: list[str] = []
-        token: str | None = None
-        while True:
-            params: dict[str, Any] = {
-                "TopicArn": topic_arn,
-                **({"NextToken": token} if token else {}),
-            }
-            page = call(sns, "ListSubscriptionsByTopic", missing_ok=True, **params)
-            for item in (page or {}).get("Subscriptions", []):
-                confirmed = item.get("SubscriptionArn", "").startswith("arn:")
-                if item.get("Protocol") == "lambda" and confirmed:
-                    found.append(str(item["Endpoint"]))
-            token = (page or {}).get("NextToken")
-            if not token:
-                return found
+        sns = self.clients("sns", region_of(topic_arn) or None)
+        subscriptions = _token_pages(
+            sns, "ListSubscriptionsByTopic", "Subscriptions", missing_ok=True, TopicArn=topic_arn
+        )
+        return [
+            str(item["Endpoint"])
+            for item in subscriptions
+            # a pending subscription's ARN is "PendingConfirmation"
+            if item.get("Protocol") == "lambda"
+            and item.get("SubscriptionArn", "").startswith("arn:")
+        ]
 
     def function(self, function_arn: str) -> FunctionData | None:
         """GetFunction, GetPolicy and GetFunctionEventInvokeConfig of one function."""
