@@ -76,6 +76,15 @@ def partition_of(arn: str, default: str = "aws") -> str:
     return parsed.partition if parsed else default
 
 
+def function_name(function_arn: str) -> str:
+    """The name in a Lambda function ARN (function:<name>[:qualifier]); the text itself when it
+    is not one (a bare function name)."""
+    parsed = parse_arn(function_arn)
+    if parsed is None or not parsed.resource.startswith("function:"):
+        return function_arn
+    return parsed.resource.split(":")[1]
+
+
 # --------------------------------------------------------------------------------------------
 # Phone numbers
 

@@ -16,6 +16,7 @@ from two_way_sms.identifiers import (
     check_role_arn,
     check_topic_arn,
     connect_channel_region,
+    function_name,
     is_connect_channel,
     is_fifo_topic,
     parse_arn,
@@ -167,9 +168,7 @@ class Responder:
 
     @property
     def name(self) -> str:
-        """function:<name>[:qualifier] of the ARN: the name."""
-        parts = self.function_arn.split(":")
-        return parts[6] if len(parts) > 6 else self.function_arn
+        return function_name(self.function_arn)
 
 
 class ResponderView(Protocol):
@@ -289,25 +288,34 @@ def read_deployment(
 ) -> Deployment:
     """Read what the number's settings name, and only that. With `replies` (the doctor), also
     the functions that answer the topic: its Lambda subscribers and any `named_responders`."""
-    channel = number.two_way_channel_arn or ""
-    role_arn = number.two_way_channel_role
+    # What the channel is comes from the Deployment's own properties, which the rules' `applies`
+    # read too: what is read and which rules apply cannot drift apart.
+    bare = Deployment(number, session_name=session_name)
+    role_arn = bare.role_arn
     role = view.role(role_arn) if role_arn and check_role_arn(role_arn) is None else None
     attributes: Mapping[str, str] | None = None
     key: KeyData | None = None
     imported: ConnectImport | None = None
-    if channel and not is_connect_channel(channel) and check_topic_arn(channel) is None:
-        if not is_fifo_topic(channel):
-            attributes = view.topic_attributes(channel)
+    if bare.to_sns:
+        if not is_fifo_topic(bare.channel):
+            attributes = view.topic_attributes(bare.channel)
             key_id = (attributes or {}).get("KmsMasterKeyId")
-            topic = parse_arn(channel)
+            topic = parse_arn(bare.channel)
             if key_id and topic is not None:
                 key = view.kms_key(key_id, topic.account, topic.region)
-    elif is_connect_channel(channel) and connect_channel_region(channel) == number.region:
+    elif bare.to_connect and bare.connect_region == number.region:
         imported = view.connect_phone_number(number, number.region)
     responders: tuple[Responder, ...] = ()
     if replies is not None and attributes is not None:
-        responders = read_responders(replies, view, channel, named_responders)
-    return Deployment(number, role, attributes, key, imported, session_name, responders)
+        responders = read_responders(replies, view, bare.channel, named_responders)
+    return replace(
+        bare,
+        role=role,
+        topic_attributes=attributes,
+        key=key,
+        connect_import=imported,
+        responders=responders,
+    )
 
 
 def read_responders(
