@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from two_way_sms.delivery import RoleData
-from two_way_sms.delivery.judging import Policies, decide
+from two_way_sms.delivery.judging import Policies, first_denial
 from two_way_sms.delivery.requests import SEND_TEXT_MESSAGE, send_text_message
 from two_way_sms.policy import PolicyError
 
@@ -59,25 +59,28 @@ def caller_session(context: Any) -> Session | None:
 def send_denial(session: Session, role: RoleData | None, resource_arns: list[str]) -> str | None:
     """Why the session may not send on one of the resources (AWS's wording, then the
     evaluator's reason naming the policy and the missing statement), or None."""
-    policies = (
-        Policies(role.identity_policies(), None, role.boundary())
-        if role is not None
-        else Policies()
-    )
-    for arn in resource_arns:
-        request = send_text_message(session.role_arn, session.session_name, arn)
+    if not resource_arns:
+        return None
+    arn = resource_arns[0]
+    if role is None:
+        reason = f"its role {session.role_arn} does not exist"
+    else:
+        requests = [
+            send_text_message(session.role_arn, session.session_name, a) for a in resource_arns
+        ]
         try:
-            decision = decide(request, policies)
+            # the evaluator checks every document first: a malformed one raises on the first
+            denial = first_denial(
+                requests, Policies(role.identity_policies(), None, role.boundary())
+            )
         except PolicyError as error:
             reason = f"a policy of its role is malformed: {error}"
         else:
-            if decision.allowed:
-                continue
-            reason = decision.reason
-        if role is None:
-            reason = f"its role {session.role_arn} does not exist"
-        return (
-            f"User: {session.arn} is not authorized to perform: {SEND_TEXT_MESSAGE} on resource: "
-            f"{arn} because {reason}"
-        )
-    return None
+            if denial is None:
+                return None
+            request, decision = denial
+            arn, reason = request.resource, decision.reason
+    return (
+        f"User: {session.arn} is not authorized to perform: {SEND_TEXT_MESSAGE} on resource: "
+        f"{arn} because {reason}"
+    )
