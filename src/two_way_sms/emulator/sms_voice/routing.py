@@ -19,7 +19,6 @@ unit tests pass fakes). Nothing read is kept from one message to the next.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -30,6 +29,7 @@ from two_way_sms.delivery import (
     first_failure,
     read_deployment,
 )
+from two_way_sms.emulator.connect.models import SMS_SUBTYPE
 from two_way_sms.emulator.sms_voice.keywords import (
     KeywordEffects,
     KeywordMatch,
@@ -37,7 +37,7 @@ from two_way_sms.emulator.sms_voice.keywords import (
     match_keyword,
 )
 from two_way_sms.emulator.sms_voice.models import PhoneNumber
-from two_way_sms.identifiers import E164, SMS_VOICE_PRINCIPAL
+from two_way_sms.identifiers import ACCOUNT_ID, E164, SMS_VOICE_PRINCIPAL
 
 PAYLOAD_FIELDS = (
     "originationNumber",
@@ -84,7 +84,7 @@ class InboundMessage:
                 raise InboundRequestError(f"{key} must be a string")
             values[key] = value
         account = values["accountId"]
-        if account is not None and not re.fullmatch(r"\d{12}", account):
+        if account is not None and not ACCOUNT_ID.fullmatch(account):
             raise InboundRequestError("accountId must be 12 digits")
         return cls(
             origination_number=str(values["originationNumber"]),
@@ -151,9 +151,6 @@ class InboundAws(DeploymentView, Protocol):
         ...
 
 
-CONNECT_SMS_SUBTYPE = "connect:SMS"
-
-
 def number_settings(number: PhoneNumber) -> NumberSettings:
     """The emulated number as the delivery rules see it."""
     return NumberSettings(
@@ -201,7 +198,7 @@ def deliver(
                 region=number.region,
                 source_id=payload.get("originationNumber", ""),
                 destination_id=number.arn,
-                subtype=CONNECT_SMS_SUBTYPE,
+                subtype=SMS_SUBTYPE,
                 event={
                     "Type": "MESSAGE",
                     "ContentType": "text/plain",
