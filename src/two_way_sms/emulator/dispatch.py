@@ -246,16 +246,13 @@ class RequestGuard:
 
 _GUARD = RequestGuard()
 _guard_lock = threading.Lock()
-_guard_installed = False
 
 
 def guard(*services: EmulatedService) -> None:
     """Answer the unreadable requests of these services (idempotent; from the on_infra_start
     hooks, and again from the providers' on_after_init)."""
-    global _guard_installed
     with _guard_lock:
         for service in services:
             _GUARD.services[service.name] = service
-        if not _guard_installed:
+        if _GUARD not in handlers.preprocess_request.handlers:
             handlers.preprocess_request.append(_GUARD)
-            _guard_installed = True
