@@ -208,11 +208,9 @@ class _Child:
 
     def send(self, message: dict[str, Any]) -> bool:
         """False when the process no longer reads (it ended)."""
-        data = (json.dumps(message) + "\n").encode()
         with self._send_lock:
             try:
-                while data:
-                    data = data[os.write(self._request_w, data) :]
+                bootstrap.write_message(self._request_w, message)
             except OSError:
                 return False
         return True
