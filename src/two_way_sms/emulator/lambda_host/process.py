@@ -236,12 +236,6 @@ class _Child:
                     return taken
                 self._output_changed.wait(remaining)
 
-    def take_pending_output(self) -> bytes:
-        with self._output_changed:
-            taken = bytes(self._output)
-            self._output.clear()
-            return taken
-
     def history(self) -> bytes:
         with self._output_changed:
             return bytes(self._history)
@@ -342,7 +336,7 @@ class FunctionProcess:
             assert child is not None
         init_ms, self._init_ms = self._init_ms, None
         # What the import printed, and what a background thread printed since.
-        preamble, self._init_output = self._init_output + child.take_pending_output(), b""
+        preamble, self._init_output = self._init_output + child.take_output(None, 0), b""
         started = time.monotonic()
         sent = child.send(
             {
