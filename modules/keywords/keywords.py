@@ -133,6 +133,12 @@ def _delete(sms: Any, phone_number_id: str, keyword: str) -> None:
             raise
 
 
+def _put_back(sms: Any, phone_number_id: str, now: Keyword | None, original: Keyword) -> None:
+    if not _same(now, original):
+        _put(sms, phone_number_id, original)
+    print(f"{phone_number_id}: {original['keyword']} put back as it was")
+
+
 # ---- the journal -------------------------------------------------------------------------------
 
 
@@ -243,10 +249,7 @@ def apply(
             _put(sms, number, wanted[key])
             print(f"{number}: {wanted[key]['keyword']} -> {wanted[key]['action']}")
     for key in to_restore:
-        original = tracked["originals"].pop(key)
-        if not _same(current.get(key), original):
-            _put(sms, number, original)
-        print(f"{number}: {original['keyword']} put back as it was")
+        _put_back(sms, number, current.get(key), tracked["originals"].pop(key))
     for key in to_delete:
         tracked["added"].remove(key)
         _delete(sms, number, key)
@@ -277,9 +280,7 @@ def restore(sms: Any, ssm: Any, number: str, name: str, request: dict[str, Any])
             )
         return
     for key, original in sorted(journal["originals"].items()):
-        if not _same(current.get(key), original):
-            _put(sms, number, original)
-        print(f"{number}: {original['keyword']} put back as it was")
+        _put_back(sms, number, current.get(key), original)
     for key in journal["added"]:
         if key in current:
             _delete(sms, number, current[key]["keyword"])

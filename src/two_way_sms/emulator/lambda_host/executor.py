@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import hashlib
 import json
 import logging
@@ -56,7 +57,6 @@ class PreparedVersion:
 
 
 _prepared: dict[str, PreparedVersion] = {}
-_pythons: dict[str, str] = {}
 _lock = threading.Lock()
 
 
@@ -103,14 +103,9 @@ def runtimes_dir() -> Path:
     return Path(config.dirs.var_libs) / _FOLDER / "runtimes"
 
 
+@functools.cache  # not cached when it fails (raises): install, then retry
 def _python_for(runtime: str) -> str:
-    with _lock:
-        found = _pythons.get(runtime)
-    if found is None:
-        found = runtimes.find_python(runtime)  # not cached when it fails: install, then retry
-        with _lock:
-            _pythons[runtime] = found
-    return found
+    return runtimes.find_python(runtime)
 
 
 def _version_key(function_version: FunctionVersion) -> str:

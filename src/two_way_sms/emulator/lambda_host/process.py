@@ -208,11 +208,9 @@ class _Child:
 
     def send(self, message: dict[str, Any]) -> bool:
         """False when the process no longer reads (it ended)."""
-        data = (json.dumps(message) + "\n").encode()
         with self._send_lock:
             try:
-                while data:
-                    data = data[os.write(self._request_w, data) :]
+                bootstrap.write_message(self._request_w, message)
             except OSError:
                 return False
         return True
@@ -237,12 +235,6 @@ class _Child:
                     self._output.clear()
                     return taken
                 self._output_changed.wait(remaining)
-
-    def take_pending_output(self) -> bytes:
-        with self._output_changed:
-            taken = bytes(self._output)
-            self._output.clear()
-            return taken
 
     def history(self) -> bytes:
         with self._output_changed:
@@ -344,7 +336,7 @@ class FunctionProcess:
             assert child is not None
         init_ms, self._init_ms = self._init_ms, None
         # What the import printed, and what a background thread printed since.
-        preamble, self._init_output = self._init_output + child.take_pending_output(), b""
+        preamble, self._init_output = self._init_output + child.take_output(None, 0), b""
         started = time.monotonic()
         sent = child.send(
             {

@@ -23,7 +23,6 @@ import json
 import os
 import shutil
 import subprocess
-import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -42,8 +41,6 @@ SDK_DISTRIBUTIONS = (
 )
 _MARKER = "two-way-sms-runtime.json"
 _COMPILED_SUFFIXES = (".so", ".pyd", ".dylib")
-_THREAD_LOCKS: dict[Path, threading.Lock] = {}
-_THREAD_LOCKS_GUARD = threading.Lock()
 
 
 class RuntimeEnvError(RuntimeError):
@@ -116,10 +113,10 @@ def env_key(base_python: str, version: Version, sdk: Sequence[SdkDistribution]) 
 
 @contextlib.contextmanager
 def _exclusive(lock_file: Path) -> Iterator[None]:
-    """One builder per folder: threads of this process, and other processes."""
-    with _THREAD_LOCKS_GUARD:
-        thread_lock = _THREAD_LOCKS.setdefault(lock_file, threading.Lock())
-    with thread_lock, lock_file.open("a") as handle:
+    """One builder per folder: threads of this process, and other processes. Each call opens
+    the file anew and flock(2) locks belong to the open file description, so threads exclude
+    each other too."""
+    with lock_file.open("a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
