@@ -5,15 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.support.deployments import ACCOUNT, ROOT_STATEMENT
+from tests.support.deployments import (
+    ACCOUNT,
+    ENCRYPTED_STATEMENT,
+    KEY,
+    PUBLISH_STATEMENT,
+    REGION,
+    ROLE,
+    ROOT_STATEMENT,
+    TOPIC,
+    policy,
+)
 from two_way_sms.policy import NamedPolicy, Request, evaluate
 
 OTHER = "444455556666"
-REGION = "us-east-1"
-TOPIC = f"arn:aws:sns:{REGION}:{ACCOUNT}:inbound"
-ROLE = f"arn:aws:iam::{ACCOUNT}:role/sms-in"
 SESSION = f"arn:aws:sts::{ACCOUNT}:assumed-role/sms-in/SMSVoice"
-KEY = f"arn:aws:kms:{REGION}:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 PHONE = f"arn:aws:sms-voice:{REGION}:{ACCOUNT}:phone-number/phone-0123456789abcdef"
 SMS_VOICE = "sms-voice.amazonaws.com"
 
@@ -25,31 +31,7 @@ TRUST = NamedPolicy(
 )
 
 PERMISSIONS = NamedPolicy(
-    "inline policy sms-in of role/sms-in",
-    {
-        "Version": "2012-10-17",
-        "Statement": [
-            {
-                "Sid": "SMSVoiceAllowSNSPublish",
-                "Effect": "Allow",
-                "Action": "sns:Publish",
-                "Resource": TOPIC,
-                "Condition": {"StringEquals": {"aws:ResourceAccount": ACCOUNT}},
-            },
-            {
-                "Sid": "SMSVoiceAllowEncryptedSNSTopics",
-                "Effect": "Allow",
-                "Action": ["kms:Decrypt", "kms:GenerateDataKey*"],
-                "Resource": "*",
-                "Condition": {
-                    "StringEquals": {
-                        "kms:EncryptionContext:aws:sns:topicArn": TOPIC,
-                        "aws:CalledViaLast": "sns.amazonaws.com",
-                    }
-                },
-            },
-        ],
-    },
+    "inline policy sms-in of role/sms-in", policy(PUBLISH_STATEMENT, ENCRYPTED_STATEMENT)
 )
 
 SOURCE_CONDITION = {
