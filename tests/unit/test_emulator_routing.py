@@ -25,6 +25,7 @@ from tests.support.deployments import (
     TOPIC_STATEMENT,
     TRUST_STATEMENT,
     FakeAws,
+    good_key,
     policy,
 )
 from two_way_sms.delivery import KeyData, RoleData
@@ -42,7 +43,6 @@ from two_way_sms.emulator.sms_voice.routing import (
 TRUST = policy(TRUST_STATEMENT)
 ROLE_PERMISSIONS = policy(PUBLISH_STATEMENT, ENCRYPTED_STATEMENT)
 TOPIC_POLICY = policy(TOPIC_STATEMENT)
-SMS_KEY_STATEMENT = KEY_SMS_STATEMENT
 
 
 def _number(**overrides: Any) -> PhoneNumber:
@@ -63,12 +63,6 @@ def _number(**overrides: Any) -> PhoneNumber:
         **overrides,
     }
     return PhoneNumber(**values)
-
-
-def _key(
-    policy: dict[str, Any], spec: str = "SYMMETRIC_DEFAULT", state: str = "Enabled"
-) -> KeyData:
-    return KeyData(KEY, spec, state, "ENCRYPT_DECRYPT", json.dumps(policy))
 
 
 PAYLOAD = build_payload(InboundMessage("+14255550182", "+12065550100", "hi"), "", "id-1", None)
@@ -284,11 +278,11 @@ def test_missing_role_is_reported() -> None:
 def test_encrypted_topic_without_role_needs_the_key_policy_statement() -> None:
     topic = {"Policy": json.dumps(TOPIC_POLICY), "KmsMasterKeyId": KEY}
     allowed = FakeAws(
-        topics={TOPIC: topic}, keys={KEY: _key(policy(ROOT_STATEMENT, SMS_KEY_STATEMENT))}
+        topics={TOPIC: topic}, keys={KEY: good_key(ROOT_STATEMENT, KEY_SMS_STATEMENT)}
     )
     assert deliver(_number(), PAYLOAD, allowed, "s").delivered
 
-    root_only = FakeAws(topics={TOPIC: topic}, keys={KEY: _key(policy(ROOT_STATEMENT))})
+    root_only = FakeAws(topics={TOPIC: topic}, keys={KEY: good_key(ROOT_STATEMENT)})
     delivery = deliver(_number(), PAYLOAD, root_only, "s")
     assert not delivery.delivered
     assert "kms:GenerateDataKey" in delivery.reason
@@ -299,12 +293,12 @@ def test_encrypted_topic_with_role_needs_root_delegation_and_role_permission() -
     topic = {"KmsMasterKeyId": KEY}
     role = _role(inline_policies=[("publish", ROLE_PERMISSIONS)])
     delegated = FakeAws(
-        roles={ROLE: role}, topics={TOPIC: topic}, keys={KEY: _key(policy(ROOT_STATEMENT))}
+        roles={ROLE: role}, topics={TOPIC: topic}, keys={KEY: good_key(ROOT_STATEMENT)}
     )
     assert deliver(_number(two_way_channel_role=ROLE), PAYLOAD, delegated, "s").delivered
 
     not_delegated = FakeAws(
-        roles={ROLE: role}, topics={TOPIC: topic}, keys={KEY: _key(policy(SMS_KEY_STATEMENT))}
+        roles={ROLE: role}, topics={TOPIC: topic}, keys={KEY: good_key(KEY_SMS_STATEMENT)}
     )
     delivery = deliver(_number(two_way_channel_role=ROLE), PAYLOAD, not_delegated, "s")
     assert not delivery.delivered
@@ -314,7 +308,7 @@ def test_encrypted_topic_with_role_needs_root_delegation_and_role_permission() -
     no_kms = FakeAws(
         roles={ROLE: _role(inline_policies=[("publish", publish_only)])},
         topics={TOPIC: topic},
-        keys={KEY: _key(policy(ROOT_STATEMENT))},
+        keys={KEY: good_key(ROOT_STATEMENT)},
     )
     delivery = deliver(_number(two_way_channel_role=ROLE), PAYLOAD, no_kms, "s")
     assert not delivery.delivered
@@ -329,7 +323,7 @@ def test_key_condition_on_another_topic_drops() -> None:
     aws = FakeAws(
         roles={ROLE: _role(inline_policies=[("publish", wrong_topic)])},
         topics={TOPIC: {"KmsMasterKeyId": KEY}},
-        keys={KEY: _key(policy(ROOT_STATEMENT))},
+        keys={KEY: good_key(ROOT_STATEMENT)},
     )
     assert not deliver(_number(two_way_channel_role=ROLE), PAYLOAD, aws, "s").delivered
 
@@ -338,10 +332,10 @@ def test_key_condition_on_another_topic_drops() -> None:
     ("key", "words"),
     [
         (
-            _key(policy(ROOT_STATEMENT, SMS_KEY_STATEMENT), spec="RSA_2048"),
+            good_key(ROOT_STATEMENT, KEY_SMS_STATEMENT, key_spec="RSA_2048"),
             ["RSA_2048", "symmetric"],
         ),
-        (_key(policy(ROOT_STATEMENT, SMS_KEY_STATEMENT), state="Disabled"), ["Disabled"]),
+        (good_key(ROOT_STATEMENT, KEY_SMS_STATEMENT, key_state="Disabled"), ["Disabled"]),
         (None, ["does not exist"]),
     ],
 )
