@@ -23,7 +23,7 @@ locals {
 
   # What the function reads from RESPONDER_CONFIG (function/responder.py, load_config).
   config_json = jsonencode({
-    rules                  = [for r in var.rules : { keyword = r.keyword, pattern = r.pattern, reply = r.reply }]
+    rules                  = var.rules
     default_reply          = var.default_reply
     configuration_set_name = var.configuration_set_name
   })
