@@ -34,7 +34,7 @@ from urllib.parse import urlencode, urlparse
 
 from two_way_sms.cli.inbound_client import INBOUND_PATH
 from two_way_sms_tools.bench_lambda import LambdaTimings, cold_and_warm_timings
-from two_way_sms_tools.bench_routing import PathResult
+from two_way_sms_tools.bench_routing import PathResult, percentile
 from two_way_sms_tools.localstack.clients import client
 from two_way_sms_tools.responder_deployment import EXAMPLE, OUTBOUND_PATH, Responder
 from two_way_sms_tools.terraform.localstack_apply import applied_root
@@ -82,11 +82,6 @@ def first_reply_stamps(records: Iterable[Mapping[str, Any]]) -> dict[str, float]
             customer = str(record["destinationNumber"])
             stamps[customer] = min(stamp, stamps.get(customer, stamp))
     return stamps
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 class _Http:

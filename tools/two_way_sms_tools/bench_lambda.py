@@ -18,6 +18,8 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
+from two_way_sms_tools.bench_routing import percentile
+
 TIMED_HANDLER = """
 import os
 import boto3
@@ -42,8 +44,7 @@ class LambdaTimings:
         return self.create_to_active_s + self.first_invoke_s
 
     def warm_percentile_ms(self, q: float) -> float:
-        ordered = sorted(self.warm_invoke_s)
-        return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] * 1000
+        return percentile(self.warm_invoke_s, q) * 1000
 
     def summary(self) -> str:
         return (

@@ -32,6 +32,12 @@ CUSTOMER = "+14255550182"
 WARM_UP = 20  # untimed messages first on each path
 
 
+def percentile(values: list[float], q: float) -> float:
+    """Nearest rank: the value at round(q * (n - 1)) of the sorted values."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
 @dataclass
 class PathResult:
     name: str
@@ -45,8 +51,7 @@ class PathResult:
         return self.sent / self.seconds
 
     def percentile(self, q: float) -> float:
-        ordered = sorted(self.latencies_ms)
-        return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+        return percentile(self.latencies_ms, q)
 
     def lost(self, ids: list[str]) -> int:
         return sum(1 for i in ids if self.received[i] == 0)
