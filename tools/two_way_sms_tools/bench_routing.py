@@ -176,7 +176,7 @@ def drain(endpoint: str, queue_url: str, field: str, expected: int) -> Counter[s
     return seen
 
 
-def _connection(endpoint: str) -> http.client.HTTPConnection:
+def open_connection(endpoint: str) -> http.client.HTTPConnection:
     """One keep-alive HTTP/1.1 connection: each path is a single sequential client."""
     url = urlparse(endpoint)
     return http.client.HTTPConnection(url.hostname or "127.0.0.1", url.port or 80)
@@ -215,7 +215,7 @@ def raw_publishes(
 ) -> tuple[PathResult, list[str]]:
     """SNS Publish requests (query protocol) on one keep-alive connection, built and read with
     the same plain HTTP client as the routed path, so neither pays a heavier client."""
-    connection = _connection(endpoint)
+    connection = open_connection(endpoint)
 
     def send() -> str:
         marker = str(uuid.uuid4())
@@ -246,7 +246,7 @@ def raw_publishes(
 def routed_messages(
     endpoint: str, setup: Setup, count: int, warm_up: int = WARM_UP
 ) -> tuple[PathResult, list[str]]:
-    connection = _connection(endpoint)
+    connection = open_connection(endpoint)
     dropped: list[str] = []
     body = {"originationNumber": CUSTOMER, "destinationNumber": setup.number, "messageBody": "hi"}
 
