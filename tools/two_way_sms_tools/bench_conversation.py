@@ -243,7 +243,7 @@ def _first_reply(endpoint: str, responder: Responder, text: str, customer: str) 
 def converse(endpoint: str, responder: Responder, count: int = MESSAGES) -> ConversationResult:
     """The measurement on an applied examples/responder (see the module's docstring)."""
     rule = responder.keyword_rules()[0]
-    text = f"{str(rule.keyword).capitalize()}?"
+    text = rule.sample_text()
     warm_up, *timed = customers(count + 1)
     first_reply_s = _first_reply(endpoint, responder, text, warm_up)
 

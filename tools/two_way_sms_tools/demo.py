@@ -314,7 +314,7 @@ class Conversation:
         self.join()
         print()
         rule = rules[0]
-        self.reply(f"{str(rule.keyword).capitalize()}?", rule.reply, rule.describe())
+        self.reply(rule.sample_text(), rule.reply, rule.describe())
         print()
         self.reply(NO_RULE_TEXT, self.responder.default_reply, "default reply, no rule matched")
         time.sleep(SETTLE)
@@ -387,7 +387,7 @@ def run(project_root: Path, keep: bool) -> int:
                 print("\n" + textwrap.fill(summary, width=98))
             if kept is not None:
                 rules = responder.keyword_rules()
-                text = f"{str(rules[-1].keyword).capitalize()}?"
+                text = rules[-1].sample_text()
                 print(
                     "\n"
                     + send_more_help(
