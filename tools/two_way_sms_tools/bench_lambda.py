@@ -56,7 +56,8 @@ class LambdaTimings:
         )
 
 
-def _zip(files: dict[str, str]) -> bytes:
+def zip_of(files: dict[str, str]) -> bytes:
+    """A zip archive of `files` (name -> text), as CreateFunction's ZipFile takes it."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, text in files.items():
@@ -94,7 +95,7 @@ def cold_and_warm_timings(lambda_client: Any, role_arn: str, warm: int = 20) -> 
         Runtime="python3.12",
         Role=role_arn,
         Handler="lambda_function.handler",
-        Code={"ZipFile": _zip({"lambda_function.py": TIMED_HANDLER})},
+        Code={"ZipFile": zip_of({"lambda_function.py": TIMED_HANDLER})},
         Timeout=30,
     )
     try:
