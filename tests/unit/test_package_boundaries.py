@@ -4,11 +4,12 @@ boto3, no emulator), and the doctor and the CLI judge a live account without the
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[2] / "src" / "two_way_sms"
+from two_way_sms_tools.project import PROJECT_ROOT
+
+PACKAGE = PROJECT_ROOT / "src" / "two_way_sms"
 
 
 def _imports(folder: str) -> dict[str, set[str]]:
