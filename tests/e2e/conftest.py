@@ -34,8 +34,8 @@ from two_way_sms_tools.localstack.clients import (
 )
 from two_way_sms_tools.localstack.process import Started
 from two_way_sms_tools.localstack.settings import Settings
+from two_way_sms_tools.responder_deployment import OUTBOUND_PATH
 
-OUTBOUND_ROUTE = "/_aws/sms-voice/outbound-messages"
 CHAT_EVENTS_ROUTE = "/_aws/connect/chat-integration-events"
 
 ClientFactory = Callable[..., Any]
@@ -111,6 +111,18 @@ def _http(method: str, url: str, body: dict[str, Any] | None = None) -> tuple[in
         return error.code, json.loads(error.read() or b"{}")
 
 
+def _log_reader(endpoint: str, route: str, key: str) -> Callable[..., list[dict[str, Any]]]:
+    """read(**filters) -> the records under `key` of a GET of the emulator's `route`."""
+
+    def read(**filters: str) -> list[dict[str, Any]]:
+        query = urllib.parse.urlencode(filters)
+        status, body = _http("GET", f"{endpoint}{route}?{query}")
+        assert status == 200, body
+        return list(body[key])
+
+    return read
+
+
 @pytest.fixture(scope="session")
 def send_inbound(localstack_endpoint: str) -> Callable[..., dict[str, Any]]:
     """send_inbound(originationNumber=..., destinationNumber=..., messageBody=..., [...]) posts
@@ -128,41 +140,20 @@ def send_inbound(localstack_endpoint: str) -> Callable[..., dict[str, Any]]:
 @pytest.fixture(scope="session")
 def inbound_log(localstack_endpoint: str) -> Callable[..., list[dict[str, Any]]]:
     """inbound_log(**filters) -> the emulator's inbound outcomes (GET, query filters)."""
-
-    def read(**filters: str) -> list[dict[str, Any]]:
-        query = urllib.parse.urlencode(filters)
-        status, body = _http("GET", f"{localstack_endpoint}{INBOUND_PATH}?{query}")
-        assert status == 200, body
-        return list(body["inboundMessages"])
-
-    return read
+    return _log_reader(localstack_endpoint, INBOUND_PATH, "inboundMessages")
 
 
 @pytest.fixture(scope="session")
 def outbound_log(localstack_endpoint: str) -> Callable[..., list[dict[str, Any]]]:
     """outbound_log(**filters) -> SendTextMessage records and keyword auto-responses."""
-
-    def read(**filters: str) -> list[dict[str, Any]]:
-        query = urllib.parse.urlencode(filters)
-        status, body = _http("GET", f"{localstack_endpoint}{OUTBOUND_ROUTE}?{query}")
-        assert status == 200, body
-        return list(body["outboundMessages"])
-
-    return read
+    return _log_reader(localstack_endpoint, OUTBOUND_PATH, "outboundMessages")
 
 
 @pytest.fixture(scope="session")
 def chat_events(localstack_endpoint: str) -> Callable[..., list[dict[str, Any]]]:
     """chat_events(**filters) -> the emulated Amazon Connect's chat integration events
     (filters: accountId, region, instanceId, inboundMessageId, sourceId, ...)."""
-
-    def read(**filters: str) -> list[dict[str, Any]]:
-        query = urllib.parse.urlencode(filters)
-        status, body = _http("GET", f"{localstack_endpoint}{CHAT_EVENTS_ROUTE}?{query}")
-        assert status == 200, body
-        return list(body["chatIntegrationEvents"])
-
-    return read
+    return _log_reader(localstack_endpoint, CHAT_EVENTS_ROUTE, "chatIntegrationEvents")
 
 
 @pytest.fixture

@@ -34,7 +34,6 @@ pytestmark = pytest.mark.e2e
 
 REGION = "us-east-1"
 SEND = "connect:SendChatIntegrationEvent"
-CHAT_EVENTS_PATH = "/_aws/connect/chat-integration-events"
 ROLE_POLICY = "two-way-sms-destination"  # the channel-role module's inline policy
 
 

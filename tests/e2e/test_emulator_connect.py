@@ -31,7 +31,6 @@ OTHER_ACCOUNT = str(random.randint(10**11, 10**12 - 1))
 REGION = "us-east-1"
 SMS = "sms-voice.amazonaws.com"
 SEND = "connect:SendChatIntegrationEvent"
-CHAT_EVENTS_PATH = "/_aws/connect/chat-integration-events"
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 Client = Callable[..., Any]

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import io
 import json
 import re
 import time
 import uuid
-import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +19,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from two_way_sms_tools.bench_lambda import cold_and_warm_timings
+from two_way_sms_tools.bench_lambda import cold_and_warm_timings, zip_of
 
 pytestmark = pytest.mark.e2e
 
@@ -69,14 +67,6 @@ def handler(event, context):
 """
 
 LambdaFactory = Callable[..., str]
-
-
-def zip_of(files: dict[str, str]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, text in files.items():
-            archive.writestr(name, text)
-    return buffer.getvalue()
 
 
 def function_state(lambda_client: Any, name: str, within: float = 180) -> dict[str, Any]:

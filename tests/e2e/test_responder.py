@@ -192,20 +192,9 @@ def test_an_event_that_keeps_failing_lands_in_the_failure_queue_after_two_retrie
         "previousPublishedMessageId": "",
     }
     sns.publish(TopicArn=responder.outputs["topic_arn"], Message=json.dumps(payload))
-    queue_url = responder.outputs["failure_queue_url"]
-
-    def failure_record() -> dict[str, Any] | None:
-        messages = sqs.receive_message(
-            QueueUrl=queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=1
-        ).get("Messages", [])
-        for message in messages:
-            sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
-            record = json.loads(message["Body"])
-            sent = json.loads(record["requestPayload"]["Records"][0]["Sns"]["Message"])
-            if sent["inboundMessageId"] == payload["inboundMessageId"]:
-                return dict(record)
-        return None
-
+    failure_record = _failure_record(
+        sqs, responder.outputs["failure_queue_url"], payload["inboundMessageId"]
+    )
     record = wait_for(failure_record, "the failed event in the failure queue")
     assert record["requestContext"]["condition"] == "RetriesExhausted"
     assert record["requestContext"]["approximateInvokeCount"] == 3  # 1 + maximum_retry_attempts

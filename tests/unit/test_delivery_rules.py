@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
@@ -34,8 +33,9 @@ from two_way_sms.delivery import (
     read_deployment,
 )
 from two_way_sms.doctor.fixes import FIXES
+from two_way_sms_tools.project import PROJECT_ROOT
 
-README = Path(__file__).resolve().parents[2] / "src" / "two_way_sms" / "delivery" / "README.md"
+README = PROJECT_ROOT / "src" / "two_way_sms" / "delivery" / "README.md"
 
 Case = Callable[[], tuple[NumberSettings, FakeAws]]
 CASES: dict[str, Case] = {

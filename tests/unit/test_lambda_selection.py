@@ -9,8 +9,7 @@ from pathlib import Path
 from two_way_sms.emulator.lambda_host import runtimes
 from two_way_sms_tools.localstack.health import REQUIRED_SERVICES
 from two_way_sms_tools.localstack.settings import Settings
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+from two_way_sms_tools.project import PROJECT_ROOT
 
 
 def test_the_entry_point_and_localstack_settings_name_the_executor(tmp_path: Path) -> None:

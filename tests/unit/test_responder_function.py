@@ -8,7 +8,6 @@ import json
 import logging
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -17,7 +16,9 @@ from botocore.exceptions import ClientError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-SOURCE = Path(__file__).resolve().parents[2] / "modules" / "responder" / "function" / "responder.py"
+from two_way_sms_tools.project import PROJECT_ROOT
+
+SOURCE = PROJECT_ROOT / "modules" / "responder" / "function" / "responder.py"
 CUSTOMER = "+14255550182"
 NUMBER = "+18335550100"
 HOURS = "We are open 9am-5pm ET, Monday to Friday."

@@ -13,11 +13,11 @@ from types import ModuleType
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parents[2]
+from two_way_sms_tools.project import PROJECT_ROOT
 
 
 def _load_script() -> ModuleType:
-    path = PROJECT / "scripts" / "build_responder_zip.py"
+    path = PROJECT_ROOT / "scripts" / "build_responder_zip.py"
     spec = importlib.util.spec_from_file_location("build_responder_zip_under_test", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -18,7 +18,6 @@ emulator's outbound log (GET /_aws/sms-voice/outbound-messages) for the replies.
 
 from __future__ import annotations
 
-import http.client
 import json
 import statistics
 import threading
@@ -30,13 +29,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlparse
+from urllib.parse import urlencode
 
 from two_way_sms.cli.inbound_client import INBOUND_PATH
 from two_way_sms_tools.bench_lambda import LambdaTimings, cold_and_warm_timings
-from two_way_sms_tools.bench_routing import PathResult
+from two_way_sms_tools.bench_routing import PathResult, open_connection, percentile
 from two_way_sms_tools.localstack.clients import client
-from two_way_sms_tools.responder_deployment import EXAMPLE, OUTBOUND_PATH, Responder
+from two_way_sms_tools.responder_deployment import (
+    EXAMPLE,
+    OUTBOUND_PATH,
+    Responder,
+    outbound_messages,
+)
 from two_way_sms_tools.terraform.localstack_apply import applied_root
 
 MESSAGES = 200
@@ -84,17 +88,11 @@ def first_reply_stamps(records: Iterable[Mapping[str, Any]]) -> dict[str, float]
     return stamps
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
 class _Http:
     """One keep-alive HTTP/1.1 connection to LocalStack (no SDK: as the routing leg)."""
 
     def __init__(self, endpoint: str):
-        url = urlparse(endpoint)
-        self.connection = http.client.HTTPConnection(url.hostname or "127.0.0.1", url.port or 80)
+        self.connection = open_connection(endpoint)
 
     def call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
         payload = json.dumps(body) if body is not None else None
@@ -213,21 +211,22 @@ def _execution_environments(endpoint: str, log_group: str) -> int:
     )
 
 
+def _post_inbound(http: _Http, customer: str, number: str, text: str) -> Any:
+    """One inbound message from `customer` to `number`; the emulator's answer."""
+    return http.call(
+        "POST",
+        INBOUND_PATH,
+        {"originationNumber": customer, "destinationNumber": number, "messageBody": text},
+    )
+
+
 def _first_reply(endpoint: str, responder: Responder, text: str, customer: str) -> float:
     """Seconds from one POST to its reply: the warm-up message, untimed in the figures."""
     http = _Http(endpoint)
     poller = ReplyPoller(endpoint, responder.number)
     try:
         began = time.perf_counter()
-        answer = http.call(
-            "POST",
-            INBOUND_PATH,
-            {
-                "originationNumber": customer,
-                "destinationNumber": responder.number,
-                "messageBody": text,
-            },
-        )
+        answer = _post_inbound(http, customer, responder.number, text)
         if not answer["delivered"]:
             raise RuntimeError(f"the first message was dropped: {answer['reason']}")
         while customer not in poller.seen:
@@ -244,7 +243,7 @@ def _first_reply(endpoint: str, responder: Responder, text: str, customer: str) 
 def converse(endpoint: str, responder: Responder, count: int = MESSAGES) -> ConversationResult:
     """The measurement on an applied examples/responder (see the module's docstring)."""
     rule = responder.keyword_rules()[0]
-    text = f"{str(rule.keyword).capitalize()}?"
+    text = rule.sample_text()
     warm_up, *timed = customers(count + 1)
     first_reply_s = _first_reply(endpoint, responder, text, warm_up)
 
@@ -260,15 +259,7 @@ def converse(endpoint: str, responder: Responder, count: int = MESSAGES) -> Conv
         for customer in timed:
             posted_wall[customer] = time.time()
             posted[customer] = time.perf_counter()
-            answer = http.call(
-                "POST",
-                INBOUND_PATH,
-                {
-                    "originationNumber": customer,
-                    "destinationNumber": responder.number,
-                    "messageBody": text,
-                },
-            )
+            answer = _post_inbound(http, customer, responder.number, text)
             post_ms.append((time.perf_counter() - posted[customer]) * 1000)
             if not answer["delivered"]:
                 dropped.append(str(answer["reason"]))
@@ -287,11 +278,7 @@ def converse(endpoint: str, responder: Responder, count: int = MESSAGES) -> Conv
         http.close()
     if poller.error is not None:
         raise RuntimeError(f"polling the outbound log failed: {poller.error}") from poller.error
-    reader = _Http(endpoint)
-    try:
-        records = reader.call("GET", poller.path)["outboundMessages"]
-    finally:
-        reader.close()
+    records = outbound_messages(endpoint, originationNumber=responder.number)
     right, wrong = replies_by_customer(records, rule.reply)
     seen = {c: t for c, t in poller.seen.items() if c in posted}
     last_seen = max(seen.values(), default=time.perf_counter())

@@ -18,6 +18,8 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
+from two_way_sms_tools.bench_routing import percentile
+
 TIMED_HANDLER = """
 import os
 import boto3
@@ -42,8 +44,7 @@ class LambdaTimings:
         return self.create_to_active_s + self.first_invoke_s
 
     def warm_percentile_ms(self, q: float) -> float:
-        ordered = sorted(self.warm_invoke_s)
-        return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] * 1000
+        return percentile(self.warm_invoke_s, q) * 1000
 
     def summary(self) -> str:
         return (
@@ -55,7 +56,8 @@ class LambdaTimings:
         )
 
 
-def _zip(files: dict[str, str]) -> bytes:
+def zip_of(files: dict[str, str]) -> bytes:
+    """A zip archive of `files` (name -> text), as CreateFunction's ZipFile takes it."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, text in files.items():
@@ -93,7 +95,7 @@ def cold_and_warm_timings(lambda_client: Any, role_arn: str, warm: int = 20) -> 
         Runtime="python3.12",
         Role=role_arn,
         Handler="lambda_function.handler",
-        Code={"ZipFile": _zip({"lambda_function.py": TIMED_HANDLER})},
+        Code={"ZipFile": zip_of({"lambda_function.py": TIMED_HANDLER})},
         Timeout=30,
     )
     try:

@@ -32,6 +32,12 @@ CUSTOMER = "+14255550182"
 WARM_UP = 20  # untimed messages first on each path
 
 
+def percentile(values: list[float], q: float) -> float:
+    """Nearest rank: the value at round(q * (n - 1)) of the sorted values."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
 @dataclass
 class PathResult:
     name: str
@@ -45,8 +51,7 @@ class PathResult:
         return self.sent / self.seconds
 
     def percentile(self, q: float) -> float:
-        ordered = sorted(self.latencies_ms)
-        return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+        return percentile(self.latencies_ms, q)
 
     def lost(self, ids: list[str]) -> int:
         return sum(1 for i in ids if self.received[i] == 0)
@@ -171,7 +176,7 @@ def drain(endpoint: str, queue_url: str, field: str, expected: int) -> Counter[s
     return seen
 
 
-def _connection(endpoint: str) -> http.client.HTTPConnection:
+def open_connection(endpoint: str) -> http.client.HTTPConnection:
     """One keep-alive HTTP/1.1 connection: each path is a single sequential client."""
     url = urlparse(endpoint)
     return http.client.HTTPConnection(url.hostname or "127.0.0.1", url.port or 80)
@@ -210,7 +215,7 @@ def raw_publishes(
 ) -> tuple[PathResult, list[str]]:
     """SNS Publish requests (query protocol) on one keep-alive connection, built and read with
     the same plain HTTP client as the routed path, so neither pays a heavier client."""
-    connection = _connection(endpoint)
+    connection = open_connection(endpoint)
 
     def send() -> str:
         marker = str(uuid.uuid4())
@@ -241,7 +246,7 @@ def raw_publishes(
 def routed_messages(
     endpoint: str, setup: Setup, count: int, warm_up: int = WARM_UP
 ) -> tuple[PathResult, list[str]]:
-    connection = _connection(endpoint)
+    connection = open_connection(endpoint)
     dropped: list[str] = []
     body = {"originationNumber": CUSTOMER, "destinationNumber": setup.number, "messageBody": "hi"}
 

@@ -176,6 +176,8 @@ class Conversation:
         self.responder = responder
         self.queue_url = queue_url
         self.customer = customer
+        self.sqs = client("sqs", endpoint)  # built once: the reads below poll every POLL_EVERY
+        self.logs = client("logs", endpoint)
         self.expected: list[Expected] = []
         self.sent: dict[str, str] = {}  # inboundMessageId -> the payload's messageKeyword
         self.payloads: list[dict[str, Any]] = []
@@ -203,12 +205,11 @@ class Conversation:
         return None
 
     def _receive_payloads(self) -> list[dict[str, Any]]:
-        sqs = client("sqs", self.endpoint)
-        messages = sqs.receive_message(
+        messages = self.sqs.receive_message(
             QueueUrl=self.queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=1
         ).get("Messages", [])
         for message in messages:
-            sqs.delete_message(QueueUrl=self.queue_url, ReceiptHandle=message["ReceiptHandle"])
+            self.sqs.delete_message(QueueUrl=self.queue_url, ReceiptHandle=message["ReceiptHandle"])
         received = [json.loads(json.loads(m["Body"])["Message"]) for m in messages]
         self.payloads.extend(received)
         return received
@@ -222,9 +223,8 @@ class Conversation:
         return set(self.sent) <= {p.get("inboundMessageId") for p in self.payloads}
 
     def _function_log(self, inbound_id: str) -> str | None:
-        logs = client("logs", self.endpoint)
         try:
-            for page in logs.get_paginator("filter_log_events").paginate(
+            for page in self.logs.get_paginator("filter_log_events").paginate(
                 logGroupName=self.responder.log_group
             ):
                 for event in page["events"]:
@@ -314,7 +314,7 @@ class Conversation:
         self.join()
         print()
         rule = rules[0]
-        self.reply(f"{str(rule.keyword).capitalize()}?", rule.reply, rule.describe())
+        self.reply(rule.sample_text(), rule.reply, rule.describe())
         print()
         self.reply(NO_RULE_TEXT, self.responder.default_reply, "default reply, no rule matched")
         time.sleep(SETTLE)
@@ -387,7 +387,7 @@ def run(project_root: Path, keep: bool) -> int:
                 print("\n" + textwrap.fill(summary, width=98))
             if kept is not None:
                 rules = responder.keyword_rules()
-                text = f"{str(rules[-1].keyword).capitalize()}?"
+                text = rules[-1].sample_text()
                 print(
                     "\n"
                     + send_more_help(

@@ -42,6 +42,10 @@ class Rule:
     def describe(self) -> str:
         return f"rule {self.keyword}" if self.keyword else f"rule /{self.pattern}/"
 
+    def sample_text(self) -> str:
+        """A message that matches this keyword rule, as a customer would write it."""
+        return f"{str(self.keyword).capitalize()}?"
+
 
 @dataclass(frozen=True)
 class Responder:

@@ -10,7 +10,6 @@ from typing import Any
 from two_way_sms.cli.inbound_client import INBOUND_PATH
 from two_way_sms_tools.localstack.settings import Settings
 
-# Services the project's tests and the two-way SMS emulator need: `up` waits for all of them.
 # Services the project's tests, the emulator and the responder need: `up` waits for all of them.
 REQUIRED_SERVICES = (
     "iam",
