@@ -2,7 +2,7 @@
 
 Both paths end in the same KMS-encrypted topic and the same SQS subscriber, so the difference
 is what the emulator adds: the payload, the keyword step, reading the role, topic and key, the
-five policy evaluations, and the publish as the role.
+six policy evaluations of the delivery rules, and the publish as the role.
 
 Both paths are measured alike: one sequential client on one keep-alive HTTP connection
 (http.client, with no SDK on either side: a boto3 client costs milliseconds of client-side work
